@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { CaluError } from '../src/errors.ts';
+import { readCsvFile } from '../src/data/csv.ts';
+import { toDataset } from '../src/data/dataset.ts';
+import { fit, DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/fit.ts';
+import { formatSummary, formatText } from '../src/export/text.ts';
+import { stringify, toJson } from '../src/export/json.ts';
+import { loadModel, predict, saveModel } from '../src/model.ts';
+import { plainProgress } from '../src/ui/plainProgress.ts';
+import { PRESETS } from '../src/calu/qset.ts';
+
+/** Exit code when the fit finished but some formula is not exact. */
+const EXIT_INEXACT = 3;
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('calu')
+  .description('Find exact closed-form formulas in CSV data with CALU networks.')
+  .version(pkg.version)
+  .showHelpAfterError();
+
+program
+  .command('fit')
+  .description('train CALU networks on a CSV, snap them to exact values and print the formula for each target')
+  .argument('<file>', 'training data as CSV with a header row, or - for standard input')
+  .requiredOption('-t, --target <columns>', 'the target column, or several separated by commas', list)
+  .option('-i, --inputs <columns>', 'input columns, separated by commas (default: every other column)', list)
+  .option('--test <file>', 'CSV with the same columns, ideally outside the training range, to prove the formula on')
+  .option('--layers <spec>', "the stack, e.g. '50:m 3:a' or '8 50:CALUm 3:CALUa' (default: calu searches)")
+  .option('--q <Q>', `allowed weight values: a preset (${Object.keys(PRESETS).join(', ')}), a range like -3..3, or a list like -1,0,1,pi`)
+  .option('--restarts <n>', 'restarts trained together in each batch', positiveInt)
+  .option('--steps <n>', 'schedule length of each stage (default: 500, doubling each search round)', positiveInt)
+  .option('--seed <n>', 'random seed: the same data and seed give the same formula', nonNegativeInt, DEFAULT_SEED)
+  .option('--max-seconds <t>', 'time budget; when it runs out the best candidate is printed, marked not exact', positiveNumber, DEFAULT_MAX_SECONDS)
+  .option('--json', 'print one JSON object on stdout and nothing else')
+  .option('--latex', 'print the formulas as LaTeX')
+  .option('--save <file>', 'save the fitted model as JSON, for calu predict')
+  .option('-q, --quiet', 'no progress on stderr')
+  .action(async (file: string, opts: FitCliOptions) => {
+    const table = readCsvFile(file);
+    const data = toDataset(table, { targets: opts.target, inputs: opts.inputs });
+    if (opts.test === '-' && file === '-') throw new CaluError('--test cannot read standard input when the training data does');
+    const test = opts.test ? toDataset(readCsvFile(opts.test), { targets: opts.target, inputs: data.inputs }) : undefined;
+    let stop = false;
+    const onSigint = () => {
+      if (stop) process.exit(130);
+      stop = true;
+      process.stderr.write('\nstopping: finishing with the best formula so far (Ctrl-C again to quit at once)\n');
+    };
+    process.on('SIGINT', onSigint);
+    const progress = opts.quiet ? undefined : plainProgress((line) => process.stderr.write(line + '\n'));
+    const result = await fit(data, {
+      layers: opts.layers,
+      q: opts.q,
+      restarts: opts.restarts,
+      steps: opts.steps,
+      seed: opts.seed,
+      maxSeconds: opts.maxSeconds,
+      test,
+      onEvent: progress,
+      shouldStop: () => stop,
+    });
+    process.off('SIGINT', onSigint);
+    if (opts.save) saveModel(result, opts.save);
+    if (opts.json) process.stdout.write(stringify(toJson(result)) + '\n');
+    else {
+      process.stdout.write(formatText(result, { latex: opts.latex }));
+      if (!opts.quiet) process.stderr.write(formatSummary(result));
+    }
+    if (!result.outputs.every((o) => o.exact)) process.exitCode = EXIT_INEXACT;
+  });
+
+program
+  .command('predict')
+  .description("evaluate a saved model's formulas on new data; prints the data with one column per target")
+  .argument('<model>', 'a model saved with calu fit --save (or the output of calu fit --json)')
+  .argument('<file>', 'CSV holding the model\'s input columns, or - for standard input')
+  .option('--json', 'print {"targets": [...], "predictions": [[...], ...]} instead of CSV')
+  .action((modelPath: string, file: string, opts: { json?: boolean }) => {
+    const model = loadModel(modelPath);
+    const table = readCsvFile(file);
+    const data = toDataset(table, { targets: [], inputs: model.inputs }, { allowNoTargets: true });
+    const pred = predict(model, data.x);
+    const targets = model.outputs.map((o) => o.target);
+    if (opts.json) {
+      process.stdout.write(stringify({ targets, predictions: pred }) + '\n');
+      return;
+    }
+    const names = targets.map((t) => (table.header.includes(t) ? `${t}_predicted` : t));
+    const lines = [[...table.header, ...names].map(csvCell).join(',')];
+    table.rows.forEach((row, i) => lines.push([...row.map(csvCell), ...pred[i].map((v) => (Number.isFinite(v) ? String(v) : 'NaN'))].join(',')));
+    process.stdout.write(lines.join('\n') + '\n');
+  });
+
+interface FitCliOptions {
+  target: string[];
+  inputs?: string[];
+  test?: string;
+  layers?: string;
+  q?: string;
+  restarts?: number;
+  steps?: number;
+  seed: number;
+  maxSeconds: number;
+  json?: boolean;
+  latex?: boolean;
+  save?: string;
+  quiet?: boolean;
+}
+
+function list(value: string): string[] {
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new InvalidArgumentError('name at least one column.');
+  return items;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
+function nonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('expected a whole number from 0 to 4294967295.');
+  return Number(value);
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0.');
+  return n;
+}
+
+function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CaluError) {
+    process.stderr.write(`calu: ${e.message}\n`);
+  } else {
+    const err = e as Error;
+    process.stderr.write(`calu: internal error: ${err?.message ?? String(e)}${process.env.CALU_DEBUG ? `\n${err?.stack}` : ' (set CALU_DEBUG=1 for details)'}\n`);
+  }
+  process.exitCode = 1;
+}

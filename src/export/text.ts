@@ -1,0 +1,37 @@
+import type { FitResult, OutputResult } from '../result.ts';
+
+/** The plain-text report: one `target = formula` line per output, then how well each holds. */
+export function formatText(result: FitResult, options: { latex?: boolean } = {}): string {
+  const lines = result.outputs.map((o) => `${options.latex ? latexName(o) : o.target} = ${options.latex ? o.latex : o.formula || '(none found)'}`);
+  return lines.join('\n') + '\n';
+}
+
+/** One line per output saying whether it is exact and how large its errors are. */
+export function formatSummary(result: FitResult): string {
+  const renamed = result.inputs.map((name, i) => (name !== result.symbols[i] ? `${result.symbols[i]} is column "${name}"` : null)).filter(Boolean);
+  const lines = result.outputs.map((o) => {
+    const status = o.exact ? 'exact' : 'NOT exact';
+    const train = `train max rel. error ${fmt(o.metrics.train.maxRelError)}`;
+    const test = o.metrics.test ? `, test ${fmt(o.metrics.test.maxRelError)}` : '';
+    return `${o.target}: ${status} (${train}${test})`;
+  });
+  if (renamed.length) lines.push(`in the formulas, ${renamed.join(', ')}`);
+  lines.push(`${result.seconds.toFixed(1)} s, seed ${result.seed}, ${result.stoppedBy === 'solved' ? 'solved' : `stopped: ${stopReason(result.stoppedBy)}`}`);
+  return lines.join('\n') + '\n';
+}
+
+function stopReason(s: FitResult['stoppedBy']): string {
+  if (s === 'time') return 'time budget (--max-seconds) ran out; best candidate shown';
+  if (s === 'stopped') return 'stopped by the user; best candidate so far shown';
+  return 'search exhausted; best candidate shown';
+}
+
+function latexName(o: OutputResult): string {
+  return o.target.replace(/_/g, '\\_');
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return 'undefined';
+  if (x === 0) return '0';
+  return x.toExponential(1);
+}

@@ -1,0 +1,224 @@
+import { initBackend, type BackendName } from './engine/backend.ts';
+import { CaluError } from './errors.ts';
+import type { Dataset } from './data/dataset.ts';
+import { minimumRows, requireRows } from './data/dataset.ts';
+import { symbolNames } from './formula/symbols.ts';
+import { readFormula, type ReadFormula } from './formula/formula.ts';
+import { checkPredictions, evaluateFormula } from './formula/verify.ts';
+import { toLatex } from './export/latex.ts';
+import { Random } from './util/random.ts';
+import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
+import { runStage, type Found, type StageSpec } from './train/stage.ts';
+import { describeStack } from './calu/stack.ts';
+import { describeQ } from './calu/qset.ts';
+import type { Rows } from './train/screen.ts';
+import type { EventSink } from './train/events.ts';
+import type { CandidateRow, FitResult, OutputResult, StageRecord } from './result.ts';
+
+export interface FitOptions {
+  /** A stack such as "8 50:CALUm 3:CALUa" or "50:m 3:a"; calu searches its own when absent. */
+  layers?: string;
+  /** Q for layers that do not name their own: a preset (int, half, ...), a range -3..3 or a list. */
+  q?: string;
+  restarts?: number;
+  /** Nominal schedule length per stage. */
+  steps?: number;
+  seed?: number;
+  /** Wall-clock budget; when it runs out the best snapped candidate is returned, marked inexact. */
+  maxSeconds?: number;
+  /** Rows from outside the training range, to prove the formula on. */
+  test?: Dataset;
+  onEvent?: EventSink;
+  /** Polled between steps: return true to stop early and keep the best formula so far. */
+  shouldStop?: () => boolean;
+  backend?: BackendName;
+}
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_MAX_SECONDS = 300;
+/** Rows each snapshot is screened and refitted on before a full check. */
+const SAMPLE_ROWS = 128;
+
+/** Trains CALU networks on the data and returns the formula for every target, proved in float64. */
+export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitResult> {
+  requireRows(data, minimumRows(data.inputs.length));
+  if (options.test) checkTestColumns(data, options.test);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
+  const emit: EventSink = options.onEvent ?? (() => {});
+  const backend = await initBackend(options.backend);
+  const started = performance.now();
+  const deadline = started + maxSeconds * 1000;
+  const symbols = symbolNames(data.inputs);
+  const rng = new Random(seed);
+  const all: Rows = { x: data.x, y: data.y, precision: data.precision };
+  const sample = sampleRows(all, SAMPLE_ROWS, rng.fork());
+  const nOut = data.targets.length;
+  emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
+
+  const plan = (round: number): StageSpec[] => {
+    const steps = options.steps ?? stepsForRound(round);
+    return options.layers
+      ? [userStage(options.layers, options.q, data.inputs.length, steps, options.restarts)]
+      : defaultStages(data.inputs.length, nOut, steps, options.restarts);
+  };
+  if (options.layers) {
+    const last = plan(0)[0].stack.layers.at(-1)!;
+    if (last.units !== nOut) throw new CaluError(`the layer spec ends in ${last.units} unit${last.units === 1 ? '' : 's'}, but there ${nOut === 1 ? 'is 1 target' : `are ${nOut} targets`}`);
+  }
+
+  const best: Array<Found | null> = new Array(nOut).fill(null);
+  // Every marked improvement of each output, read as a formula: the candidate table.
+  const seen: Array<Array<{ f: Found; r: ReadFormula }>> = data.targets.map(() => []);
+  const rowsFor = (o: number): Rows => ({ x: data.x, y: data.y.map((t) => [t[o]]), precision: data.precision.map((p) => [p[o]]) });
+  const improve = (o: number, f: Found) => {
+    best[o] = f;
+    const trail = seen[o];
+    const prev = trail[trail.length - 1]?.f;
+    if (prev && !f.exact && f.error >= prev.error / 2) return;
+    const r = readFormula(f.layers, 0, symbols, rowsFor(o));
+    const same = trail[trail.length - 1]?.r.text === r.text;
+    trail.push({ f, r });
+    if (!same) emit({ type: 'candidate', target: data.targets[o], formula: r.text, exact: r.train.exact, error: r.train.metrics.maxRelError, stage: f.stage, step: f.step });
+  };
+  const stages: StageRecord[] = [];
+  let stoppedBy: FitResult['stoppedBy'] = 'budget';
+  let index = 0;
+  search: for (let round = 0; ; round++) {
+    for (const spec of plan(round)) {
+      const open = data.targets.map((_, o) => o).filter((o) => !best[o]?.exact);
+      const perStage = options.layers ? spec : narrow(spec, open.length);
+      const t0 = performance.now();
+      index++;
+      const end = runStage({
+        index,
+        spec: perStage,
+        outputs: options.layers ? data.targets.map((_, o) => o) : open,
+        all,
+        sample,
+        targetNames: data.targets,
+        rng: rng.fork(),
+        deadline,
+        shouldStop: options.shouldStop ?? (() => false),
+        emit,
+        improve,
+        best,
+      });
+      stages.push({
+        index,
+        stack: describeStack(perStage.stack, data.inputs.length),
+        q: describeQ(perStage.q),
+        restarts: perStage.restarts,
+        steps: perStage.steps,
+        targets: open.map((o) => data.targets[o]),
+        end,
+        seconds: (performance.now() - t0) / 1000,
+      });
+      if (best.every((b) => b?.exact)) {
+        stoppedBy = 'solved';
+        break search;
+      }
+      if (end === 'time' || end === 'stopped') {
+        stoppedBy = end;
+        break search;
+      }
+    }
+  }
+
+  const outputs: OutputResult[] = [];
+  const candidates: CandidateRow[] = [];
+  data.targets.forEach((target, o) => {
+    const read = new Map<string, { f: Found; r: ReadFormula }>();
+    for (const c of seen[o]) if (!read.has(c.r.text)) read.set(c.r.text, c);
+    const list = [...read.values()];
+    const chosen = choose(list);
+    for (const { f, r } of list) {
+      candidates.push({ target, formula: r.text, complexity: r.complexity, error: r.train.metrics.maxRelError, exact: r.train.exact, chosen: r === chosen?.r, stage: f.stage, step: f.step });
+    }
+    outputs.push(chosen ? finish(target, o, chosen.f, chosen.r, symbols, stages, data, options.test) : unsolved(target));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const exact = outputs.every((o) => o.exact);
+  emit({ type: 'done', exact, seconds, stoppedBy });
+  return {
+    inputs: data.inputs,
+    symbols,
+    outputs,
+    candidates: candidates.sort((a, b) => a.target.localeCompare(b.target) || a.complexity - b.complexity),
+    stages,
+    seed,
+    seconds,
+    backend,
+    stoppedBy,
+    rows: { train: data.x.length, test: options.test?.x.length },
+  };
+}
+
+/** The simplest exact formula, else the one with the smallest error. */
+function choose<T extends { r: ReadFormula }>(list: T[]): T | undefined {
+  const exact = list.filter((c) => c.r.train.exact).sort((a, b) => a.r.complexity - b.r.complexity);
+  if (exact.length) return exact[0];
+  return [...list].sort((a, b) => a.r.train.metrics.maxRelError - b.r.train.metrics.maxRelError)[0];
+}
+
+function finish(target: string, o: number, f: Found, r: ReadFormula, symbols: string[], stages: StageRecord[], data: Dataset, test?: Dataset): OutputResult {
+  let testMetrics;
+  let testExact = true;
+  if (test) {
+    const to = test.targets.indexOf(target);
+    const pred = evaluateFormula(r.node, symbols, test.x);
+    const c = checkPredictions(pred, test.y.map((t) => t[to]), test.precision.map((p) => p[to]));
+    testMetrics = c.metrics;
+    testExact = c.exact;
+  }
+  void o;
+  void data;
+  return {
+    target,
+    formula: r.text,
+    latex: toLatex(r.node),
+    expression: JSON.parse(JSON.stringify(r.node)),
+    exact: r.train.exact && testExact,
+    complexity: r.complexity,
+    metrics: { train: r.train.metrics, ...(testMetrics ? { test: testMetrics } : {}) },
+    source: { stage: f.stage, stack: stages[f.stage - 1]?.stack ?? '', step: f.step, restart: f.restart, extractor: f.extractor },
+    network: r.layers,
+  };
+}
+
+function unsolved(target: string): OutputResult {
+  return {
+    target,
+    formula: '',
+    latex: '',
+    expression: null,
+    exact: false,
+    complexity: 0,
+    metrics: { train: { rows: 0, mse: NaN, maxAbsError: NaN, maxRelError: NaN } },
+    source: null,
+    network: [],
+  };
+}
+
+/** A default stage trains only the open targets: its last layer shrinks to match. */
+function narrow(spec: StageSpec, outputs: number): StageSpec {
+  const layers = spec.stack.layers.map((l, i, all) => (i === all.length - 1 ? { ...l, units: outputs } : l));
+  return { ...spec, stack: { ...spec.stack, layers } };
+}
+
+function sampleRows(all: Rows, n: number, rng: Random): Rows {
+  const idx = all.x.map((_, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  const keep = idx.slice(0, Math.min(n, idx.length)).sort((a, b) => a - b);
+  return { x: keep.map((i) => all.x[i]), y: keep.map((i) => all.y[i]), precision: keep.map((i) => all.precision[i]) };
+}
+
+function checkTestColumns(train: Dataset, test: Dataset): void {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+  if (!same(train.inputs, test.inputs) || !same(train.targets, test.targets)) {
+    throw new CaluError(`${test.source}: its input and target columns differ from ${train.source}`);
+  }
+}

@@ -1,0 +1,139 @@
+import type { SnappedLayer } from './evaluate.ts';
+import { floatParts, partsText, recognize, type ConstantParts } from './constants.ts';
+
+/**
+ * Reads the formula off a snapped network as mathjs text, one output at a
+ * time: zero connections are dropped, units that print alike are merged
+ * (their coefficients summed), and terms that cancel vanish.
+ */
+
+/** A unit of the snapped network as a small expression. */
+type Expr =
+  | { kind: 'input'; name: string; index: number }
+  | { kind: 'product'; factors: Array<{ base: Expr; power: number }>; key: number[] }
+  | { kind: 'sum'; terms: Array<{ coef: number; parts: ConstantParts; expr: Expr }> };
+
+/** A weight of the last layer may come with an exact form chosen by the caller. */
+export type CoefficientForms = Array<Array<ConstantParts | null>>;
+
+export function outputText(layers: SnappedLayer[], output: number, names: string[], lastForms?: CoefficientForms): string {
+  let units: Expr[] = names.map((name, index) => ({ kind: 'input', name, index }));
+  layers.forEach((layer, li) => {
+    const isLast = li === layers.length - 1;
+    const rows = isLast ? [layer.weights[output]] : layer.weights;
+    const forms = isLast && lastForms ? [lastForms[output]] : undefined;
+    units = rows.map((w, k) => (layer.kind === 'caluM' ? product(w, units) : sum(w, units, forms?.[k])));
+  });
+  return print(units[0]);
+}
+
+function product(w: number[], inputs: Expr[]): Expr {
+  // Equal bases merge: s^1 * s^2 is s^3, and u * u^-1 vanishes.
+  const merged = new Map<string, { base: Expr; power: number }>();
+  w.forEach((power, j) => {
+    if (power === 0) return;
+    const text = print(inputs[j]);
+    const prev = merged.get(text);
+    if (prev) prev.power += power;
+    else merged.set(text, { base: inputs[j], power });
+  });
+  const factors = [...merged.values()].filter((f) => f.power !== 0);
+  return { kind: 'product', factors, key: w };
+}
+
+function sum(w: number[], inputs: Expr[], forms?: Array<ConstantParts | null>): Expr {
+  const merged = new Map<string, { coef: number; parts: ConstantParts | null; expr: Expr; n: number }>();
+  w.forEach((coef, j) => {
+    if (coef === 0) return;
+    const text = print(inputs[j]);
+    const prev = merged.get(text);
+    if (prev) {
+      prev.coef += coef;
+      prev.n++;
+    } else merged.set(text, { coef, parts: forms?.[j] ?? null, expr: inputs[j], n: 1 });
+  });
+  const terms = [...merged.values()]
+    .filter((t) => t.coef !== 0)
+    .map((t) => ({ coef: t.coef, parts: t.n === 1 && t.parts ? t.parts : defaultParts(t.coef), expr: t.expr }));
+  terms.sort((a, b) => compareKeys(sortKey(b.expr), sortKey(a.expr)));
+  // Lead with a positive term where there is one: 1 - v^2/c^2, not -v^2/c^2 + 1.
+  const firstPositive = terms.findIndex((t) => t.coef > 0);
+  if (firstPositive > 0) terms.unshift(...terms.splice(firstPositive, 1));
+  return { kind: 'sum', terms };
+}
+
+/** Exact text for a weight that came from Q (an integer, a half, pi, ...), or a full-precision float. */
+export function defaultParts(v: number): ConstantParts {
+  if (Number.isInteger(v)) return { negative: v < 0, num: Math.abs(v) === 1 ? [] : [String(Math.abs(v))], den: [] };
+  const exact = recognize(v, Math.abs(v) * 1e-14)[0];
+  return exact ? exact.parts : floatParts(v, 17);
+}
+
+function sortKey(e: Expr): number[] {
+  if (e.kind === 'product') return e.key;
+  if (e.kind === 'input') return [-e.index];
+  return [];
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Printed text and how tightly it binds: an atom needs no parentheses anywhere. */
+interface Printed {
+  text: string;
+  prec: 'atom' | 'product' | 'sum';
+}
+
+function print(e: Expr): string {
+  return printed(e).text;
+}
+
+function printed(e: Expr): Printed {
+  if (e.kind === 'input') return { text: e.name, prec: 'atom' };
+  if (e.kind === 'product') return printTerm({ negative: false, num: [], den: [] }, e);
+  if (e.terms.length === 0) return { text: '0', prec: 'atom' };
+  if (e.terms.length === 1) return printTerm(e.terms[0].parts, e.terms[0].expr);
+  const text = e.terms
+    .map((t, i) => {
+      const term = printTerm(t.parts, t.expr).text;
+      if (i === 0) return term;
+      return term.startsWith('-') ? `- ${term.slice(1)}` : `+ ${term}`;
+    })
+    .join(' ');
+  return { text, prec: 'sum' };
+}
+
+/** coefficient * expr as one fraction: numerator factors over denominator factors. */
+function printTerm(coef: ConstantParts, e: Expr): Printed {
+  const num = [...coef.num];
+  const den = [...coef.den];
+  let negative = coef.negative;
+  if (e.kind === 'product') {
+    for (const f of e.factors) (f.power > 0 ? num : den).push(power(f.base, Math.abs(f.power)));
+  } else {
+    const p = printed(e);
+    if (p.text.startsWith('-') && p.prec !== 'sum') {
+      negative = !negative;
+      num.push(p.text.slice(1));
+    } else num.push(p.prec === 'sum' ? `(${p.text})` : p.text);
+  }
+  const text = partsText({ negative, num, den });
+  const atom = !negative && den.length === 0 && num.length <= 1;
+  return { text, prec: atom ? 'atom' : 'product' };
+}
+
+function power(base: Expr, p: number): string {
+  const b = printed(base);
+  const wrapped = b.prec === 'atom' && !b.text.startsWith('-') ? b.text : `(${b.text})`;
+  if (p === 1) return b.prec === 'sum' ? wrapped : b.text;
+  if (p === 0.5) return `sqrt(${b.text})`;
+  if (Number.isInteger(p)) return `${wrapped}^${p}`;
+  const twice = p * 2;
+  if (Number.isInteger(twice)) return `${wrapped}^(${twice}/2)`;
+  return `${wrapped}^${p}`;
+}

@@ -1,0 +1,76 @@
+import { Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
+import { evaluateHidden, type SnappedLayer } from './evaluate.ts';
+
+export interface Refit {
+  /** The snapped network with its last layer replaced by least-squares coefficients. */
+  layers: SnappedLayer[];
+  /** Which units of the last layer's input stand for a group of identical ones. */
+  representatives: number[];
+}
+
+/**
+ * The refit extractor: keep every layer but the last as snapped, merge
+ * hidden units that compute the same values, and solve the last layer by
+ * least squares in float64. Rounding cancelling groups of units one by one
+ * is what makes plain rounding fail where this succeeds.
+ * rows: [row][input]; targets: [row][output].
+ */
+export function refitLastLayer(layers: SnappedLayer[], rows: number[][], targets: number[][], hidden = evaluateHidden(layers, rows)): Refit | null {
+  const H = hidden[0]?.length ?? 0;
+  const representatives = distinctColumns(hidden, H);
+  const last = layers[layers.length - 1];
+  const outputs = last.weights.length;
+  const weights = last.weights.map(() => new Array(H).fill(0));
+  if (representatives.length > 0) {
+    const A = new Matrix(rows.length, representatives.length);
+    const norms = representatives.map((h) => Math.sqrt(hidden.reduce((s, row) => s + row[h] * row[h], 0)) || 1);
+    for (let i = 0; i < rows.length; i++) {
+      representatives.forEach((h, k) => A.set(i, k, hidden[i][h] / norms[k]));
+    }
+    const B = new Matrix(targets);
+    const coef = leastSquares(A, B);
+    if (!coef) return null;
+    for (let o = 0; o < outputs; o++) {
+      representatives.forEach((h, k) => {
+        weights[o][h] = coef.get(k, o) / norms[k];
+      });
+    }
+  }
+  return { layers: [...layers.slice(0, -1), { kind: last.kind, weights }], representatives };
+}
+
+/** Columns that are finite, not all zero, and not identical to an earlier column. */
+function distinctColumns(hidden: number[][], H: number): number[] {
+  const byKey = new Map<string, number[]>();
+  const keep: number[] = [];
+  const probe = Math.min(8, hidden.length);
+  for (let h = 0; h < H; h++) {
+    let finite = true;
+    let nonzero = false;
+    for (const row of hidden) {
+      if (!Number.isFinite(row[h])) finite = false;
+      if (row[h] !== 0) nonzero = true;
+    }
+    if (!finite || !nonzero) continue;
+    // Hash on a few rows, then confirm on all of them.
+    let key = '';
+    for (let i = 0; i < probe; i++) key += hidden[i][h] + ',';
+    const same = byKey.get(key) ?? [];
+    if (same.some((k) => hidden.every((row) => row[k] === row[h]))) continue;
+    same.push(h);
+    byKey.set(key, same);
+    keep.push(h);
+  }
+  return keep;
+}
+
+function leastSquares(A: Matrix, B: Matrix): Matrix | null {
+  if (A.rows >= A.columns) {
+    const qr = new QrDecomposition(A);
+    if (qr.isFullRank()) return qr.solve(B);
+  }
+  const svd = new SingularValueDecomposition(A, { autoTranspose: true });
+  const x = svd.solve(B);
+  for (const v of x.to1DArray()) if (!Number.isFinite(v)) return null;
+  return x;
+}

@@ -1,0 +1,61 @@
+import type { SnappedLayer } from './formula/evaluate.ts';
+import type { Metrics } from './formula/verify.ts';
+import type { Extractor } from './train/screen.ts';
+
+/** The formula found for one target. */
+export interface OutputResult {
+  target: string;
+  /** mathjs syntax; math.parse reads it back to the same tree. */
+  formula: string;
+  latex: string;
+  /** The mathjs node tree as JSON (revive with math.reviver). */
+  expression: unknown;
+  /** True only when the float64 error is at rounding level on the training rows and on the test rows, if given. */
+  exact: boolean;
+  /** Node count of the tree. */
+  complexity: number;
+  metrics: { train: Metrics; test?: Metrics };
+  /** Where it came from: the stage, step and restart, and how the last layer was read. */
+  source: { stage: number; stack: string; step: number; restart: number; extractor: Extractor } | null;
+  /** The pruned, snapped network behind the formula (for the graph view). */
+  network: SnappedLayer[];
+}
+
+/** One row of the candidate table: every distinct formula considered for a target. */
+export interface CandidateRow {
+  target: string;
+  formula: string;
+  complexity: number;
+  /** Largest relative error on the training rows. */
+  error: number;
+  exact: boolean;
+  chosen: boolean;
+  stage: number;
+  step: number;
+}
+
+export interface StageRecord {
+  index: number;
+  stack: string;
+  q: string;
+  restarts: number;
+  steps: number;
+  targets: string[];
+  end: 'solved' | 'steps' | 'time' | 'stopped';
+  seconds: number;
+}
+
+export interface FitResult {
+  /** The input column names, in order. */
+  inputs: string[];
+  /** The identifier each input has in the formulas (the column name unless it is not a plain identifier). */
+  symbols: string[];
+  outputs: OutputResult[];
+  candidates: CandidateRow[];
+  stages: StageRecord[];
+  seed: number;
+  seconds: number;
+  backend: string;
+  stoppedBy: 'solved' | 'budget' | 'time' | 'stopped';
+  rows: { train: number; test?: number };
+}

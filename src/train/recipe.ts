@@ -1,0 +1,91 @@
+import { parseStack, type StackSpec } from '../calu/stack.ts';
+import { parseQ, PRESETS, type QSet } from '../calu/qset.ts';
+import type { StageSpec } from './stage.ts';
+
+/**
+ * The default search: the architectures calu tries, simplest first, when
+ * the user names none. Each later stage trains only for the targets that
+ * are still without an exact formula. docs/RECIPE.md records the runs
+ * behind these numbers.
+ */
+export function defaultStages(inputs: number, outputs: number, steps: number, restartsOverride?: number): StageSpec[] {
+  const many = inputs > 2;
+  const base = {
+    batchSize: many ? 128 : 256,
+    lr: 0.05,
+    snapEvery: 50,
+  };
+  const hidden = monomialWidth(inputs, outputs);
+  const stages: StageSpec[] = [
+    // Sums of signed monomials with exponents -2..2: in -> h:CALUm -> out:CALUa.
+    {
+      ...base,
+      stack: stack(`${hidden}:m ${outputs}:a`),
+      q: PRESETS.int(),
+      restarts: restartsOverride ?? restartsFor(inputs, hidden, outputs),
+      steps,
+    },
+    // Integer powers of sums, e.g. (x1+x2+x3)^3: a -> m -> a, exponents 0..3.
+    {
+      ...base,
+      stack: stack(`${inputs + 1}:a ${Math.max(4, 2 * outputs)}:m[pow3] ${outputs}:a`),
+      q: PRESETS.int(),
+      restarts: restartsOverride ?? 32,
+      steps,
+    },
+    // Wider monomials with exponents -3..3.
+    {
+      ...base,
+      stack: stack(`${2 * hidden}:m[int3] ${outputs}:a`),
+      q: PRESETS.int(),
+      restarts: restartsOverride ?? Math.max(16, restartsFor(inputs, 2 * hidden, outputs) / 2),
+      steps,
+    },
+  ];
+  return stages;
+}
+
+/** A stage for a stack and Q the user named. */
+export function userStage(layers: string, q: string | undefined, inputs: number, steps: number, restarts?: number): StageSpec {
+  const spec = stack(layers);
+  const hidden = spec.layers.slice(0, -1).reduce((m, l) => Math.max(m, l.units), 1);
+  const outputs = spec.layers[spec.layers.length - 1].units;
+  return {
+    stack: spec,
+    q: q ? parseQ(q) : PRESETS.int(),
+    restarts: restarts ?? restartsFor(inputs, hidden, outputs),
+    steps,
+    batchSize: inputs > 2 ? 128 : 256,
+    lr: 0.05,
+    snapEvery: 50,
+  };
+}
+
+/**
+ * The schedule length S of each search round. Difficulty is unknown in
+ * advance, so every round tries every stage with twice the steps of the
+ * round before: easy targets are done in the first short round, and no
+ * stage that cannot fit holds up the ones after it for long.
+ */
+export function stepsForRound(round: number): number {
+  return 500 * 2 ** Math.min(round, 4);
+}
+
+/** Hidden CALUm units for an m -> a stack: room for every monomial, with spares. */
+export function monomialWidth(inputs: number, outputs: number): number {
+  return Math.min(64, Math.max(5, 4 * inputs + 2 * outputs));
+}
+
+/** Restarts per batch: many when a restart is cheap, fewer when it is large. */
+export function restartsFor(inputs: number, hidden: number, outputs: number): number {
+  const size = hidden * (inputs + outputs);
+  if (size <= 40) return 64;
+  if (size <= 200) return 48;
+  return 32;
+}
+
+function stack(text: string): StackSpec {
+  return parseStack(text);
+}
+
+export type { QSet };

@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Network } from '../engine/network.ts';
+import { BatchedAdam } from '../engine/adam.ts';
+import type { Random } from '../util/random.ts';
+import { contextAt, DEFAULT_SCHEDULE, type Schedule } from './schedule.ts';
+import { inverseMeanSquare, normalizedMse } from './loss.ts';
+
+export interface TrainerOptions {
+  /** Nominal length S of the schedule. */
+  steps: number;
+  batchSize: number;
+  lr: number;
+  schedule?: Schedule;
+  rng: Random;
+}
+
+/** Training data by column: x[input][row], y[output][row]. */
+export interface ColumnData {
+  x: number[][];
+  y: number[][];
+}
+
+export interface StepResult {
+  step: number;
+  /** Normalized MSE per restart (NaN for a restart that blew up this step). */
+  mse: Float32Array;
+  /** Restarts that blew up and were drawn afresh. */
+  reinitialized: number[];
+}
+
+/**
+ * Trains R restarts of one network as a single batched program: one
+ * mini-batch shared by all restarts, per-restart Adam, and a per-restart
+ * NaN/Inf guard that re-initialises only the restart that blew up.
+ */
+export class Trainer {
+  private readonly adam: BatchedAdam;
+  private readonly x: tf.Tensor2D;
+  private readonly y: tf.Tensor2D;
+  private readonly invScale: tf.Tensor2D;
+  private readonly rows: number;
+  private readonly schedule: Schedule;
+  step = 0;
+
+  constructor(
+    readonly net: Network,
+    data: ColumnData,
+    readonly opts: TrainerOptions,
+  ) {
+    this.schedule = opts.schedule ?? DEFAULT_SCHEDULE;
+    this.rows = data.x[0]?.length ?? data.y[0].length;
+    this.x = tf.tensor2d(data.x, [data.x.length, this.rows], 'float32');
+    this.y = tf.tensor2d(data.y, [data.y.length, this.rows], 'float32');
+    this.invScale = tf.tensor2d(inverseMeanSquare(data.y), [data.y.length, 1]);
+    this.adam = new BatchedAdam(net.variables, net.restarts, { lr: opts.lr });
+  }
+
+  private batch(): { xb: tf.Tensor; yb: tf.Tensor } {
+    if (this.rows <= this.opts.batchSize) return { xb: this.x, yb: this.y };
+    const idx = new Int32Array(this.opts.batchSize);
+    for (let i = 0; i < idx.length; i++) idx[i] = this.opts.rng.int(this.rows);
+    const it = tf.tensor1d(idx, 'int32');
+    return { xb: tf.gather(this.x, it, 1), yb: tf.gather(this.y, it, 1) };
+  }
+
+  run(): StepResult {
+    const ctx = contextAt(this.step, this.opts.steps, this.schedule);
+    const R = this.net.restarts;
+    const out = tf.tidy(() => {
+      const { xb, yb } = this.batch();
+      const f = this.net.forward(xb, ctx);
+      const { loss, dy } = normalizedMse(f.y, yb, this.invScale);
+      const grads = this.net.backward(dy, f, ctx);
+      // A restart is healthy when its loss and every gradient are finite.
+      let health = f.penalty ? tf.add(loss, f.penalty) : loss;
+      for (const g of grads) health = tf.add(health, tf.sum(tf.reshape(g, [R, -1]), 1));
+      const ok = tf.isFinite(health);
+      this.adam.apply(grads.map((g) => tf.where(broadcastMask(ok, g.rank), g, tf.zerosLike(g))));
+      return tf.concat([loss, tf.cast(ok, 'float32')]);
+    });
+    const both = out.dataSync() as Float32Array;
+    out.dispose();
+    const mse = both.slice(0, R);
+    const reinitialized: number[] = [];
+    for (let r = 0; r < R; r++) {
+      if (both[R + r] === 0) {
+        mse[r] = NaN;
+        reinitialized.push(r);
+        this.net.reinit(r, this.opts.rng);
+        this.adam.reset(r);
+      }
+    }
+    this.step++;
+    return { step: this.step, mse, reinitialized };
+  }
+
+  dispose(): void {
+    this.adam.dispose();
+    this.x.dispose();
+    this.y.dispose();
+    this.invScale.dispose();
+  }
+}
+
+function broadcastMask(ok: tf.Tensor, rank: number): tf.Tensor {
+  return tf.reshape(ok, [ok.shape[0]!, ...new Array(rank - 1).fill(1)]);
+}

@@ -1,0 +1,40 @@
+import type { FitEvent } from '../train/events.ts';
+
+/**
+ * Progress as plain lines, for a stream that is not a terminal (or under
+ * --json or CI): no escape codes, and at most one progress line a second.
+ */
+export function plainProgress(write: (line: string) => void, everyMs = 1000): (e: FitEvent) => void {
+  let last = -Infinity;
+  return (e) => {
+    switch (e.type) {
+      case 'start':
+        write(`calu: ${e.rows} rows, ${e.inputs.length} inputs -> ${e.targets.join(', ')}; backend ${e.backend}, seed ${e.seed}, budget ${e.maxSeconds} s`);
+        break;
+      case 'stage':
+        write(`stage ${e.index}: ${e.stack}, Q ${e.q}, ${e.restarts} restarts, ${e.steps} steps, for ${e.targets.join(', ')}`);
+        last = -Infinity;
+        break;
+      case 'progress': {
+        const now = performance.now();
+        if (now - last < everyMs && e.step < e.steps) return;
+        last = now;
+        write(
+          `  step ${e.step}/${e.steps}  loss ${sci(e.bestLoss)} (median ${sci(e.medianLoss)})  exact ${e.exact}/${e.restarts}  settled ${Math.round(100 * e.settled)}%  ${e.elapsed.toFixed(1)} s`,
+        );
+        break;
+      }
+      case 'candidate':
+        // Inexact candidates change often and can be long; the plain log names only exact finds.
+        if (e.exact) write(`  exact: ${e.target} = ${e.formula}`);
+        break;
+      case 'done':
+        write(`done in ${e.seconds.toFixed(1)} s: ${e.exact ? 'every formula is exact' : 'not every formula is exact'}`);
+        break;
+    }
+  };
+}
+
+function sci(x: number): string {
+  return Number.isFinite(x) ? x.toExponential(2) : 'nan';
+}
