@@ -10,7 +10,7 @@ import { Random } from './util/random.ts';
 import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
 import { runStage, type Found, type StageSpec } from './train/stage.ts';
 import { describeStack } from './calu/stack.ts';
-import { describeQ } from './calu/qset.ts';
+import { describeQ, parseQ } from './calu/qset.ts';
 import type { Rows } from './train/screen.ts';
 import type { EventSink } from './train/events.ts';
 import type { CandidateRow, FitResult, OutputResult, StageRecord } from './result.ts';
@@ -54,18 +54,22 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const all: Rows = { x: data.x, y: data.y, precision: data.precision };
   const sample = sampleRows(all, SAMPLE_ROWS, rng.fork());
   const nOut = data.targets.length;
-  emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
-
   const plan = (round: number): StageSpec[] => {
     const steps = options.steps ?? stepsForRound(round);
     return options.layers
       ? [userStage(options.layers, options.q, data.inputs.length, steps, options.restarts)]
-      : defaultStages(data.inputs.length, nOut, steps, options.restarts);
+      : defaultStages(data.inputs.length, nOut, steps, options.restarts).map((s) => (options.q ? { ...s, q: parseQ(options.q) } : s));
   };
+  const first = plan(0)[0];
+  if (first.stack.inputs !== undefined && first.stack.inputs !== data.inputs.length) {
+    throw new CaluError(`the layer spec takes ${first.stack.inputs} inputs, but the data has ${data.inputs.length} (${data.inputs.join(', ')})`);
+  }
   if (options.layers) {
-    const last = plan(0)[0].stack.layers.at(-1)!;
+    const last = first.stack.layers.at(-1)!;
     if (last.units !== nOut) throw new CaluError(`the layer spec ends in ${last.units} unit${last.units === 1 ? '' : 's'}, but there ${nOut === 1 ? 'is 1 target' : `are ${nOut} targets`}`);
   }
+
+  emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
 
   const best: Array<Found | null> = new Array(nOut).fill(null);
   // Every marked improvement of each output, read as a formula: the candidate table.

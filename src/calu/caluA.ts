@@ -61,6 +61,10 @@ export class CaluA implements Layer {
     return tf.tidy(() => cx.matMul(this.weight.complexWeight(), m));
   }
 
+  dispose(): void {
+    this.weight.dispose();
+  }
+
   getConfig(): LayerConfig {
     return { kind: this.kind, units: this.outputSize, q: this.args.q, phasor: this.weight.usePhasor };
   }

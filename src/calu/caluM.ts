@@ -58,7 +58,7 @@ export class CaluM implements Layer {
     this.outputSize = args.units;
     const usePhasor = args.phasor ?? isNonNegative(args.q);
     this.weight = new QuantizedWeight(restarts, args.units, inputSize, args.q, usePhasor, rng);
-    this.parityLogits = tf.variable(tf.fill([restarts, args.units, inputSize], PARITY_INIT), true);
+    this.parityLogits = tf.tidy(() => tf.variable(tf.fill([restarts, args.units, inputSize], PARITY_INIT), true));
     this.integral = isIntegral(args.q);
   }
 
@@ -74,9 +74,10 @@ export class CaluM implements Layer {
   forward(x: Act, ctx: StepContext): Forward {
     const wf = this.weight.forward(ctx.lambda);
     const lx: Act = { t: tf.log(tf.add(tf.abs(x.t), LOG_EPS)), shared: x.shared };
-    const neg: Act = { t: tf.cast(tf.less(x.t, 0), 'float32'), shared: x.shared };
+    // step() rather than less(): it is one op, and autodiff (used to test this layer) can pass through it.
+    const neg: Act = { t: tf.step(tf.neg(x.t)), shared: x.shared };
     const re = contract(wf.w, lx);
-    const live = tf.cast(tf.less(re, RE_MAX), 'float32');
+    const live = tf.step(tf.sub(RE_MAX, re));
     let logMag = tf.minimum(re, RE_MAX);
     let sign: tf.Tensor;
     let parity: MCache['parity'] = null;
@@ -87,7 +88,7 @@ export class CaluM implements Layer {
       const a = tf.sub(1, tf.mul(2, p));
       const logA = tf.log(tf.maximum(tf.abs(a), A_MIN));
       logMag = tf.add(logMag, contract(logA, neg));
-      sign = signOfCount(contract(tf.cast(tf.less(a, 0), 'float32'), neg));
+      sign = signOfCount(contract(tf.step(tf.neg(a)), neg));
       parity = { a, p };
       if (ctx.consistency > 0) {
         const target = tf.mod(tf.abs(tf.round(wf.w)), 2);
@@ -151,6 +152,11 @@ export class CaluM implements Layer {
       const z = cx.matMul(W, { re: bcast(logx.re), im: bcast(logx.im) });
       return cx.exp(z);
     });
+  }
+
+  dispose(): void {
+    this.weight.dispose();
+    this.parityLogits.dispose();
   }
 
   getConfig(): LayerConfig {

@@ -1,3 +1,5 @@
+import { CaluError } from '../errors.ts';
+
 /**
  * An allowed set Q for the neural quantizer: the values a weight may snap
  * to, each with the text it prints as ("pi" rather than 3.14159...).
@@ -30,7 +32,7 @@ export function fromValues(values: number[], names?: string[]): QSet {
   const pairs = values.map((v, i) => ({ v, n: names?.[i] ?? formatNumber(v) }));
   pairs.sort((a, b) => a.v - b.v);
   for (let i = 1; i < pairs.length; i++) {
-    if (pairs[i].v === pairs[i - 1].v) throw new Error(`Q lists the value ${pairs[i].n} twice`);
+    if (pairs[i].v === pairs[i - 1].v) throw new CaluError(`Q lists the value ${pairs[i].n} twice`);
   }
   return { values: pairs.map((p) => p.v), names: pairs.map((p) => p.n) };
 }
@@ -47,12 +49,12 @@ export function parseQ(text: string): QSet {
     const low = Number(m[1]);
     const high = Number(m[2]);
     const step = m[3] ? Number(m[3]) : 1;
-    if (!(high > low) || !(step > 0)) throw new Error(`Q range "${t}" must go from low to high in a positive step`);
+    if (!(high > low) || !(step > 0)) throw new CaluError(`Q range "${t}" must go from low to high in a positive step`);
     return range(low, high, step);
   }
   const items = t.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   if (items.length < 2) {
-    throw new Error(`Q "${t}" needs at least two values, a range like -2..2, or a preset (${Object.keys(PRESETS).join(', ')})`);
+    throw new CaluError(`Q "${t}" needs at least two values, a range like -2..2, or a preset (${Object.keys(PRESETS).join(', ')})`);
   }
   const values = items.map((s) => {
     const lower = s.toLowerCase();
@@ -60,7 +62,7 @@ export function parseQ(text: string): QSet {
     const body = lower.replace(/^[-+]/, '');
     if (body in NAMED) return sign * NAMED[body];
     const v = Number(s);
-    if (!Number.isFinite(v)) throw new Error(`Q value "${s}" is not a number, pi or e`);
+    if (!Number.isFinite(v)) throw new CaluError(`Q value "${s}" is not a number, pi or e`);
     return v;
   });
   return fromValues(values, items);

@@ -1,4 +1,5 @@
 import type { Layer } from '../engine/layer.ts';
+import { CaluError } from '../errors.ts';
 import { Network } from '../engine/network.ts';
 import type { Random } from '../util/random.ts';
 import { CaluA } from './caluA.ts';
@@ -29,7 +30,7 @@ const SHORT: Record<LayerKind, string> = { caluM: 'm', caluA: 'a' };
  */
 export function parseStack(text: string): StackSpec {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
-  if (tokens.length === 0) throw new Error('the layer spec is empty');
+  if (tokens.length === 0) throw new CaluError('the layer spec is empty');
   const spec: StackSpec = { layers: [] };
   tokens.forEach((tok, i) => {
     if (i === 0 && /^\d+$/.test(tok)) {
@@ -37,14 +38,14 @@ export function parseStack(text: string): StackSpec {
       return;
     }
     const m = /^(\d+):([A-Za-z]+)(?:\[([^\]]+)\])?$/.exec(tok);
-    if (!m) throw new Error(`layer "${tok}" is not UNITS:KIND, e.g. 50:CALUm, 3:a or 8:m[0..3]`);
+    if (!m) throw new CaluError(`layer "${tok}" is not UNITS:KIND, e.g. 50:CALUm, 3:a or 8:m[0..3]`);
     const kind = KINDS[m[2].toLowerCase()];
-    if (!kind) throw new Error(`layer "${tok}": unknown kind "${m[2]}" (use CALUm/m or CALUa/a)`);
+    if (!kind) throw new CaluError(`layer "${tok}": unknown kind "${m[2]}" (use CALUm/m or CALUa/a)`);
     const units = Number(m[1]);
-    if (units < 1) throw new Error(`layer "${tok}" needs at least one unit`);
+    if (units < 1) throw new CaluError(`layer "${tok}" needs at least one unit`);
     spec.layers.push({ kind, units, q: m[3] ? parseQ(m[3]) : undefined });
   });
-  if (spec.layers.length === 0) throw new Error(`the layer spec "${text}" has no layers`);
+  if (spec.layers.length === 0) throw new CaluError(`the layer spec "${text}" has no layers`);
   return spec;
 }
 
@@ -65,7 +66,7 @@ function qText(q: QSet): string {
 /** Builds a batched network of R restarts for the given spec. */
 export function buildNetwork(spec: StackSpec, inputSize: number, restarts: number, defaultQ: QSet, rng: Random): Network {
   if (spec.inputs !== undefined && spec.inputs !== inputSize) {
-    throw new Error(`the layer spec takes ${spec.inputs} inputs but the data has ${inputSize}`);
+    throw new CaluError(`the layer spec takes ${spec.inputs} inputs but the data has ${inputSize}`);
   }
   const layers: Layer[] = [];
   let width = inputSize;

@@ -37,9 +37,9 @@ export class QuantizedWeight {
     rng: Random,
   ) {
     const K = q.values.length;
-    this.qTensor = tf.keep(tf.tensor1d(q.values as number[], 'float32'));
-    this.logits = tf.variable(tf.zeros([restarts, rows, cols, K]), true);
-    this.theta = usePhasor ? tf.variable(tf.zeros([restarts, rows, cols]), true) : null;
+    this.qTensor = tf.tensor1d(q.values as number[], 'float32');
+    this.logits = tf.tidy(() => tf.variable(tf.zeros([restarts, rows, cols, K]), true));
+    this.theta = usePhasor ? tf.tidy(() => tf.variable(tf.zeros([restarts, rows, cols]), true)) : null;
     for (let r = 0; r < restarts; r++) this.reinit(r, rng);
   }
 

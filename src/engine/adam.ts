@@ -28,9 +28,9 @@ export class BatchedAdam {
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;
     this.eps = opts.epsilon ?? 1e-8;
-    this.m = variables.map((x) => tf.variable(tf.zerosLike(x), false));
-    this.v = variables.map((x) => tf.variable(tf.zerosLike(x), false));
-    this.t = tf.variable(tf.zeros([restarts]), false);
+    this.m = variables.map((x) => tf.tidy(() => tf.variable(tf.zerosLike(x), false)));
+    this.v = variables.map((x) => tf.tidy(() => tf.variable(tf.zerosLike(x), false)));
+    this.t = tf.tidy(() => tf.variable(tf.zeros([restarts]), false));
   }
 
   /** One update; grads align with `variables`. Call inside tf.tidy. */

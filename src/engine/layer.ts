@@ -60,4 +60,6 @@ export interface Layer {
   /** Draws fresh initial values for one restart (after a blow-up, or at build). */
   reinit(restart: number, rng: Random): void;
   getConfig(): LayerConfig;
+  /** Frees every tensor the layer owns. */
+  dispose(): void;
 }

@@ -73,6 +73,6 @@ export class Network {
   }
 
   dispose(): void {
-    for (const v of this.variables) v.dispose();
+    for (const l of this.layers) l.dispose();
   }
 }

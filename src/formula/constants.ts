@@ -86,7 +86,7 @@ export interface ConstantParts {
 function formParts(sign: number, p: number, q: number, root: number, k: number): ConstantParts {
   const num: string[] = [];
   const den: string[] = [];
-  const wrap = (n: number) => (root === 2 ? `sqrt(${n})` : String(n));
+  const wrap = (n: number) => (root === 2 && !isSquare(n) ? `sqrt(${n})` : String(root === 2 ? Math.round(Math.sqrt(n)) : n));
   if (p !== 1) num.push(wrap(p));
   if (q !== 1) den.push(wrap(q));
   if (k > 0) num.push(k === 1 ? 'pi' : `pi^${k}`);

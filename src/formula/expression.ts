@@ -129,8 +129,9 @@ function printTerm(coef: ConstantParts, e: Expr): Printed {
 
 function power(base: Expr, p: number): string {
   const b = printed(base);
-  const wrapped = b.prec === 'atom' && !b.text.startsWith('-') ? b.text : `(${b.text})`;
-  if (p === 1) return b.prec === 'sum' ? wrapped : b.text;
+  const negative = b.text.startsWith('-');
+  const wrapped = b.prec === 'atom' && !negative ? b.text : `(${b.text})`;
+  if (p === 1) return b.prec === 'sum' || negative ? `(${b.text})` : b.text;
   if (p === 0.5) return `sqrt(${b.text})`;
   if (Number.isInteger(p)) return `${wrapped}^${p}`;
   const twice = p * 2;

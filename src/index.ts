@@ -1,0 +1,16 @@
+/**
+ * calu's library API: read data, fit, read the formulas, predict, save and load.
+ * The CLI (cli/calu.ts) is a thin layer over exactly these functions.
+ */
+export { fit, DEFAULT_MAX_SECONDS, DEFAULT_SEED, type FitOptions } from './fit.ts';
+export { predict, saveModel, loadModel, type SavedModel } from './model.ts';
+export { readCsvFile, parseCsv, type CsvTable } from './data/csv.ts';
+export { toDataset, type Dataset, type ColumnChoice } from './data/dataset.ts';
+export { toJson, stringify } from './export/json.ts';
+export { toLatex } from './export/latex.ts';
+export { formatText, formatSummary } from './export/text.ts';
+export { CaluError } from './errors.ts';
+export { parseStack, describeStack, type StackSpec } from './calu/stack.ts';
+export { parseQ, type QSet } from './calu/qset.ts';
+export type { FitResult, OutputResult, CandidateRow, StageRecord } from './result.ts';
+export type { FitEvent } from './train/events.ts';
