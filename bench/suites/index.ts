@@ -1,0 +1,23 @@
+import { speedSuite } from './speed.ts';
+
+export interface SuiteArgs {
+  seeds?: number;
+  tasks?: string[];
+  maxSeconds?: number;
+  /** Fewer steps or rows where a suite allows it, for a smoke run. */
+  quick?: boolean;
+}
+
+export interface SuiteResult {
+  /** The single object `--json` prints. */
+  json: object;
+  /** Markdown to paste into docs/BENCHMARKS.md. */
+  table: string;
+}
+
+export type Suite = (args: SuiteArgs) => Promise<SuiteResult>;
+
+/** Every benchmark suite, by the name `npm run bench -- --suite NAME` takes. */
+export const SUITES: Record<string, Suite> = {
+  speed: speedSuite,
+};
