@@ -8,8 +8,8 @@ import { checkPredictions, evaluateFormula } from './formula/verify.ts';
 import { toLatex } from './export/latex.ts';
 import { Random } from './util/random.ts';
 import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
-import { runStage, type Found, type StageSpec } from './train/stage.ts';
-import { describeStack } from './calu/stack.ts';
+import { runStage, stageLabel, type Found, type StageSpec } from './train/stage.ts';
+import { powerApplies } from './train/transform.ts';
 import { describeQ, parseQ } from './calu/qset.ts';
 import type { Rows } from './train/screen.ts';
 import type { EventSink } from './train/events.ts';
@@ -50,6 +50,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const started = performance.now();
   const deadline = started + maxSeconds * 1000;
   const symbols = symbolNames(data.inputs);
+  const positive = data.inputs.map((_, j) => data.x.every((row) => row[j] > 0));
   const rng = new Random(seed);
   const all: Rows = { x: data.x, y: data.y, precision: data.precision };
   const sample = sampleRows(all, SAMPLE_ROWS, rng.fork());
@@ -80,7 +81,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     const trail = seen[o];
     const prev = trail[trail.length - 1]?.f;
     if (prev && !f.exact && f.error >= prev.error / 2) return;
-    const r = readFormula(f.layers, 0, symbols, rowsFor(o));
+    const r = readFormula(f.layers, symbols, rowsFor(o), positive);
     const same = trail[trail.length - 1]?.r.text === r.text;
     trail.push({ f, r });
     if (!same) emit({ type: 'candidate', target: data.targets[o], formula: r.text, exact: r.train.exact, error: r.train.metrics.maxRelError, stage: f.stage, step: f.step });
@@ -90,7 +91,9 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   let index = 0;
   search: for (let round = 0; ; round++) {
     for (const spec of plan(round)) {
-      const open = data.targets.map((_, o) => o).filter((o) => !best[o]?.exact);
+      const power = spec.power ?? 1;
+      const open = data.targets.map((_, o) => o).filter((o) => !best[o]?.exact && powerApplies(power, data.y.map((t) => t[o])));
+      if (open.length === 0) continue;
       const perStage = options.layers ? spec : narrow(spec, open.length);
       const t0 = performance.now();
       index++;
@@ -110,7 +113,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
       });
       stages.push({
         index,
-        stack: describeStack(perStage.stack, data.inputs.length),
+        stack: stageLabel(perStage, data.inputs.length),
         q: describeQ(perStage.q),
         restarts: perStage.restarts,
         steps: perStage.steps,

@@ -2,45 +2,109 @@ import type { SnappedLayer } from './evaluate.ts';
 
 /**
  * Puts a snapped network in a canonical form without changing what it
- * computes. A stack has a scale symmetry: (k*s)^n * w = s^n * (w * k^n), so
- * training may settle on 2s or -s where s is meant. Each CALUa unit that
- * feeds a CALUm layer is divided by its scale k (its leading sign, and the
- * gcd of integer weights), and k^n moves into the next CALUa layer's weights.
+ * computes, so that it reads as a person would write it.
+ *
+ * A stack has a scale symmetry: (k*s)^n * w = s^n * (w * k^n), so training
+ * may settle on 2s or -s where s is meant. Each CALUa unit that feeds a
+ * CALUm layer is divided by its scale k, and k^n moves into the next CALUa
+ * layer. A monomial common to every term of such a unit moves out of the
+ * power too: (1/m0^2 - v^2/(c^2 m0^2))^(-1/2) becomes m0 (1 - v^2/c^2)^(-1/2).
+ *
+ * positive[j] says input j is > 0 on every row, which is what makes
+ * (x^a)^p = x^(a p) safe for a fractional p.
  */
-export function canonicalize(layers: SnappedLayer[]): SnappedLayer[] {
+export function canonicalize(layers: SnappedLayer[], positive: boolean[] = []): SnappedLayer[] {
   const out = layers.map((l) => ({ kind: l.kind, weights: l.weights.map((row) => [...row]) }));
+  for (let l = 1; l + 1 < out.length; l++) {
+    if (out[l - 1].kind === 'caluM' && out[l].kind === 'caluA' && out[l + 1].kind === 'caluM') factorMonomials(out, l, l === 1 ? positive : []);
+  }
   for (let l = 0; l + 2 < out.length; l++) {
-    const [a, m, next] = [out[l], out[l + 1], out[l + 2]];
-    if (a.kind !== 'caluA' || m.kind !== 'caluM' || next.kind !== 'caluA') continue;
-    a.weights.forEach((row, k) => {
-      const users = m.weights.map((w) => w[k]).filter((p) => p !== 0);
-      let scale = unitScale(row);
-      if (scale === 0 || scale === 1) return;
-      // A negative scale under a fractional power would be complex: keep the sign then.
-      if (scale < 0 && users.some((p) => !Number.isInteger(p))) scale = -scale;
-      if (scale === 1) return;
-      a.weights[k] = row.map((w) => w / scale);
-      m.weights.forEach((w, h) => {
-        if (w[k] === 0) return;
-        const factor = Math.pow(scale, w[k]);
-        next.weights.forEach((nrow) => {
-          nrow[h] *= factor;
-        });
-      });
-    });
+    if (out[l].kind === 'caluA' && out[l + 1].kind === 'caluM' && out[l + 2].kind === 'caluA') normalizeScales(out, l);
   }
   return out;
 }
 
-/** The leading sign of a row times the gcd of its weights when they are all integers. */
-function unitScale(row: number[]): number {
-  const lead = row.find((w) => w !== 0);
-  if (lead === undefined) return 0;
-  const sign = lead < 0 ? -1 : 1;
-  if (!row.every((w) => Number.isInteger(w))) return sign;
-  let g = 0;
-  for (const w of row) g = gcd(g, Math.abs(w));
-  return sign * (g || 1);
+/** Divides each CALUa unit of layer l by its scale and moves scale^power into layer l + 2. */
+function normalizeScales(out: SnappedLayer[], l: number): void {
+  const [a, m, next] = [out[l], out[l + 1], out[l + 2]];
+  const monomialKeys = l > 0 && out[l - 1].kind === 'caluM' ? out[l - 1].weights : null;
+  a.weights.forEach((row, k) => {
+    const powers = m.weights.map((w) => w[k]).filter((p) => p !== 0);
+    let scale = unitScale(row, monomialKeys);
+    // A negative scale under a fractional power would be complex: keep the sign then.
+    if (scale < 0 && powers.some((p) => !Number.isInteger(p))) scale = -scale;
+    if (scale === 0 || scale === 1) return;
+    a.weights[k] = row.map((w) => w / scale);
+    m.weights.forEach((w, h) => {
+      if (w[k] === 0) return;
+      const factor = Math.pow(scale, w[k]);
+      for (const nrow of next.weights) nrow[h] *= factor;
+    });
+  });
+}
+
+/**
+ * The scale of a sum: integer weights are divided by their gcd; otherwise
+ * the constant term (a monomial with every exponent 0) is made 1, or else
+ * the leading term. The sign makes the leading term positive, the leading
+ * term being the one printed first (largest exponents first).
+ */
+function unitScale(row: number[], monomials: number[][] | null): number {
+  const live = row.map((w, j) => ({ w, j })).filter((t) => t.w !== 0);
+  if (live.length === 0) return 0;
+  const key = (j: number) => monomials?.[j] ?? [-j];
+  const lead = live.reduce((a, b) => (compareKeys(key(b.j), key(a.j)) > 0 ? b : a));
+  const sign = lead.w < 0 ? -1 : 1;
+  if (live.every((t) => Number.isInteger(t.w))) return sign * live.reduce((g, t) => gcd(g, Math.abs(t.w)), 0);
+  const constant = monomials ? live.find((t) => monomials[t.j].every((e) => e === 0)) : undefined;
+  return sign * Math.abs((constant ?? lead).w);
+}
+
+/**
+ * Moves a monomial G common to every term of CALUa unit k (layer l, fed by
+ * CALUm layer l - 1) out of the sum: the terms lose G, and a new unit G
+ * joins the sum's powers in layer l + 1.
+ */
+function factorMonomials(out: SnappedLayer[], l: number, positive: boolean[]): void {
+  const [m, a, p] = [out[l - 1], out[l], out[l + 1]];
+  const inputs = m.weights[0]?.length ?? 0;
+  const units = a.weights.length;
+  for (let k = 0; k < units; k++) {
+    const terms = a.weights[k].map((w, h) => (w !== 0 ? h : -1)).filter((h) => h >= 0);
+    // A single term has nothing to factor out of: its power already applies to it alone.
+    if (terms.length < 2) continue;
+    const g = Array.from({ length: inputs }, (_, j) => {
+      const e = terms.map((h) => m.weights[h][j]);
+      if (e.every((v) => v > 0)) return Math.min(...e);
+      if (e.every((v) => v < 0)) return Math.max(...e);
+      return 0;
+    });
+    if (g.every((v) => v === 0)) continue;
+    const powers = p.weights.map((w) => w[k]);
+    const safe = powers.every((q) => Number.isInteger(q)) || g.every((v, j) => v === 0 || positive[j]);
+    if (!safe) continue;
+    const addMonomial = (exps: number[]) => {
+      m.weights.push(exps);
+      for (const row of a.weights) row.push(0);
+      return m.weights.length - 1;
+    };
+    for (const h of terms) {
+      const reduced = addMonomial(m.weights[h].map((e, j) => e - g[j]));
+      a.weights[k][reduced] = a.weights[k][h];
+      a.weights[k][h] = 0;
+    }
+    const gUnit = addMonomial(g);
+    a.weights.push(a.weights[0].map((_, h) => (h === gUnit ? 1 : 0)));
+    p.weights.forEach((row, u) => row.push(powers[u]));
+  }
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function gcd(a: number, b: number): number {

@@ -13,32 +13,54 @@ type Expr =
   | { kind: 'product'; factors: Array<{ base: Expr; power: number }>; key: number[] }
   | { kind: 'sum'; terms: Array<{ coef: number; parts: ConstantParts; expr: Expr }> };
 
-/** A weight of the last layer may come with an exact form chosen by the caller. */
-export type CoefficientForms = Array<Array<ConstantParts | null>>;
+/** Exact forms chosen by the caller for some weights: [layer][row][column], null where none. */
+export type CoefficientForms = Array<Array<Array<ConstantParts | null>>>;
 
-export function outputText(layers: SnappedLayer[], output: number, names: string[], lastForms?: CoefficientForms): string {
+export interface TextOptions {
+  forms?: CoefficientForms;
+  /** positive[j]: input j is > 0 on every row, so (x^a)^p may be written x^(a p) for a fractional p. */
+  positive?: boolean[];
+}
+
+export function outputText(layers: SnappedLayer[], output: number, names: string[], options: TextOptions = {}): string {
   let units: Expr[] = names.map((name, index) => ({ kind: 'input', name, index }));
+  const positive = options.positive ?? [];
   layers.forEach((layer, li) => {
     const isLast = li === layers.length - 1;
     const rows = isLast ? [layer.weights[output]] : layer.weights;
-    const forms = isLast && lastForms ? [lastForms[output]] : undefined;
-    units = rows.map((w, k) => (layer.kind === 'caluM' ? product(w, units) : sum(w, units, forms?.[k])));
+    const forms = options.forms?.[li];
+    const formRow = (k: number) => forms?.[isLast ? output : k] ?? undefined;
+    units = rows.map((w, k) => (layer.kind === 'caluM' ? product(w, units, positive) : sum(w, units, formRow(k))));
   });
   return print(units[0]);
 }
 
-function product(w: number[], inputs: Expr[]): Expr {
+function product(w: number[], inputs: Expr[], positive: boolean[]): Expr {
   // Equal bases merge: s^1 * s^2 is s^3, and u * u^-1 vanishes.
   const merged = new Map<string, { base: Expr; power: number }>();
-  w.forEach((power, j) => {
-    if (power === 0) return;
-    const text = print(inputs[j]);
+  const add = (base: Expr, power: number) => {
+    const text = print(base);
     const prev = merged.get(text);
     if (prev) prev.power += power;
-    else merged.set(text, { base: inputs[j], power });
+    else merged.set(text, { base, power });
+  };
+  w.forEach((power, j) => {
+    if (power === 0) return;
+    const inner = bareMonomial(inputs[j]);
+    // (x^a y^b)^p = x^(a p) y^(b p): always for an integer p, for a fractional p only over positive inputs.
+    const flat = inner && (Number.isInteger(power) || inner.factors.every((f) => f.base.kind === 'input' && positive[f.base.index]));
+    if (flat && (Number.isInteger(power) || inner.factors.length === 1)) for (const f of inner.factors) add(f.base, f.power * power);
+    else add(inputs[j], power);
   });
   const factors = [...merged.values()].filter((f) => f.power !== 0);
   return { kind: 'product', factors, key: w };
+}
+
+/** The product inside a unit that is a plain monomial (a one-term sum with coefficient 1), else null. */
+function bareMonomial(e: Expr): Extract<Expr, { kind: 'product' }> | null {
+  if (e.kind === 'product') return e;
+  if (e.kind === 'sum' && e.terms.length === 1 && e.terms[0].coef === 1 && e.terms[0].expr.kind === 'product') return e.terms[0].expr;
+  return null;
 }
 
 function sum(w: number[], inputs: Expr[], forms?: Array<ConstantParts | null>): Expr {

@@ -23,51 +23,57 @@ export interface ReadFormula {
 const INEXACT_DIGITS = 6;
 
 /**
- * Reads output `o` of a snapped network as a formula and checks it on the
- * training rows. Free coefficients of the last layer (from a least-squares
- * refit) are replaced one by one by their simplest exact form, or else by
- * the shortest decimal, but only while the formula stays exact.
+ * Reads a one-output snapped network as a formula and checks it on the
+ * training rows (train.y holds that one target). The network is first put
+ * in canonical form; then each free coefficient (from a least-squares
+ * refit) is dropped if the formula stays exact without it, or else replaced
+ * by its simplest exact form, or by the shortest decimal, but only while
+ * the formula stays exact. positive[j]: input j is > 0 on every row.
  */
-export function readFormula(snapped: SnappedLayer[], o: number, symbols: string[], train: Rows): ReadFormula {
-  const layers = canonicalize(snapped);
-  const row = layers[layers.length - 1].weights[o];
-  const y = train.y.map((t) => t[o]);
-  const prec = train.precision.map((p) => p[o]);
-  const build = (parts: Array<ConstantParts | null>): ReadFormula => {
-    const forms: CoefficientForms = layers[layers.length - 1].weights.map((_, k) => (k === o ? parts : []));
+export function readFormula(snapped: SnappedLayer[], symbols: string[], train: Rows, positive: boolean[] = []): ReadFormula {
+  const layers = canonicalize(snapped, positive);
+  const y = train.y.map((t) => t[0]);
+  const prec = train.precision.map((p) => p[0]);
+  const build = (forms: CoefficientForms): ReadFormula => {
     // The network keeps the value each coefficient prints as, so the graph and the formula agree.
-    const live = row.map((w, j) => (parts[j] ? partsValue(parts[j]) : w));
-    const pruned = [...layers.slice(0, -1), { ...layers[layers.length - 1], weights: layers[layers.length - 1].weights.map((w, k) => (k === o ? live : w)) }];
-    const text = outputText(pruned, o, symbols, forms);
+    const live = layers.map((l, li) => ({ kind: l.kind, weights: l.weights.map((row, r) => row.map((w, c) => (forms[li][r][c] ? partsValue(forms[li][r][c]!) : w))) }));
+    const text = outputText(live, 0, symbols, { forms, positive });
     const node = parse(text);
     const check = checkPredictions(evaluateFormula(node, symbols, train.x), y, prec);
-    return { text, node, complexity: countNodes(node), train: check, layers: prune(pruned) };
+    return { text, node, complexity: countNodes(node), train: check, layers: prune(live) };
   };
-  const nice = row.map((w) => (w === 0 || isQValue(w) ? defaultParts(w) : null));
-  if (nice.every((p) => p !== null)) return build(nice);
-
-  const full = row.map((w, j) => nice[j] ?? floatParts(w, 17));
-  let best = build(full);
+  // Weights from Q print exactly; free coefficients (refitted, or rescaled by the canonical form) need a form.
+  const free: Array<[number, number, number]> = [];
+  const forms: CoefficientForms = layers.map((l, li) =>
+    l.weights.map((row, r) =>
+      row.map((w, c) => {
+        if (l.kind === 'caluM' || w === 0 || isQValue(w)) return l.kind === 'caluA' ? defaultParts(w) : null;
+        free.push([li, r, c]);
+        return floatParts(w, 17);
+      }),
+    ),
+  );
+  let best = build(forms);
+  if (free.length === 0) return best;
   if (!best.train.exact) {
-    return build(row.map((w, j) => nice[j] ?? floatParts(w, INEXACT_DIGITS)));
+    for (const [li, r, c] of free) forms[li][r][c] = floatParts(layers[li].weights[r][c], INEXACT_DIGITS);
+    return build(forms);
   }
-  const parts = [...full];
   const relPrec = Math.max(1e-10, ...prec.map((d, i) => (y[i] !== 0 ? (10 * d) / Math.abs(y[i]) : 0)));
-  row.forEach((w, j) => {
-    if (nice[j]) return;
-    // Drop the term if the formula stays exact without it, else find its simplest exact form.
+  for (const [li, r, c] of free) {
+    const w = layers[li].weights[r][c];
     const tries = [ZERO, ...recognize(w, Math.abs(w) * relPrec).map((f) => f.parts), ...shorterFloats(w)];
+    const kept = forms[li][r][c];
     for (const t of tries) {
-      const trial = [...parts];
-      trial[j] = t;
-      const f = build(trial);
+      forms[li][r][c] = t;
+      const f = build(forms);
       if (f.train.exact) {
-        parts[j] = t;
         best = f;
         break;
       }
+      forms[li][r][c] = kept;
     }
-  });
+  }
   return best;
 }
 

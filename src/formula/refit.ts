@@ -1,6 +1,9 @@
 import { Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
 import { evaluateHidden, type SnappedLayer } from './evaluate.ts';
 
+/** A term this much smaller than the target (in L2 norm over the rows) is rounding noise. */
+const NEGLIGIBLE = 1e-10;
+
 export interface Refit {
   /** The snapped network with its last layer replaced by least-squares coefficients. */
   layers: SnappedLayer[];
@@ -31,8 +34,16 @@ export function refitLastLayer(layers: SnappedLayer[], rows: number[][], targets
     const coef = leastSquares(A, B);
     if (!coef) return null;
     for (let o = 0; o < outputs; o++) {
-      representatives.forEach((h, k) => {
-        weights[o][h] = coef.get(k, o) / norms[k];
+      // Columns have unit norm, so |coefficient| is a term's size: drop terms at rounding level and solve again.
+      const size = Math.sqrt(targets.reduce((s, t) => s + t[o] * t[o], 0));
+      const kept = representatives.map((_, k) => k).filter((k) => Math.abs(coef.get(k, o)) > NEGLIGIBLE * size);
+      let solved = kept.map((k) => coef.get(k, o));
+      if (kept.length < representatives.length && kept.length > 0) {
+        const sub = leastSquares(A.subMatrixColumn(kept), B.subMatrixColumn([o]));
+        if (sub) solved = kept.map((_, i) => sub.get(i, 0));
+      }
+      kept.forEach((k, i) => {
+        weights[o][representatives[k]] = solved[i] / norms[k];
       });
     }
   }

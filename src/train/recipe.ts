@@ -1,5 +1,5 @@
-import { parseStack, type StackSpec } from '../calu/stack.ts';
-import { parseQ, PRESETS, type QSet } from '../calu/qset.ts';
+import { parseStack } from '../calu/stack.ts';
+import { parseQ, PRESETS } from '../calu/qset.ts';
 import type { StageSpec } from './stage.ts';
 
 /**
@@ -9,45 +9,42 @@ import type { StageSpec } from './stage.ts';
  * behind these numbers.
  */
 export function defaultStages(inputs: number, outputs: number, steps: number, restartsOverride?: number): StageSpec[] {
-  const many = inputs > 2;
-  const base = {
-    batchSize: many ? 128 : 256,
-    lr: 0.05,
-    snapEvery: 50,
-  };
-  const hidden = monomialWidth(inputs, outputs);
-  const stages: StageSpec[] = [
-    // Sums of signed monomials with exponents -2..2: in -> h:CALUm -> out:CALUa.
-    {
-      ...base,
-      stack: stack(`${hidden}:m ${outputs}:a`),
-      q: PRESETS.int(),
-      restarts: restartsOverride ?? restartsFor(inputs, hidden, outputs),
-      steps,
-    },
+  const base = { batchSize: inputs > 2 ? 128 : 256, lr: 0.05, snapEvery: 50, steps };
+  const small = Math.max(4, outputs + 2);
+  const medium = Math.max(8, outputs + 4);
+  const wide = monomialWidth(inputs, outputs);
+  const monomials = (hidden: number, layerQ = '', power = 1): StageSpec => ({
+    ...base,
+    stack: parseStack(`${hidden}:m${layerQ} ${outputs}:a`),
+    q: PRESETS.int(),
+    restarts: restartsOverride ?? restartsFor(inputs, hidden, outputs),
+    power,
+  });
+  return [
+    // A few signed monomials, exponents -2..2 (narrow networks find a single monomial fastest).
+    monomials(small),
+    // Sums of many monomials.
+    monomials(wide),
+    // Sums under an outer power: y = S^-1, S^(1/2), S^(-1/2), fitting y^-1, y^2, y^-2.
+    monomials(medium, '', -1),
+    monomials(medium, '', 2),
+    monomials(medium, '', -2),
     // Integer powers of sums, e.g. (x1+x2+x3)^3: a -> m -> a, exponents 0..3.
     {
       ...base,
-      stack: stack(`${inputs + 1}:a ${Math.max(4, 2 * outputs)}:m[pow3] ${outputs}:a`),
+      stack: parseStack(`${inputs + 1}:a ${Math.max(4, 2 * outputs)}:m[pow3] ${outputs}:a`),
       q: PRESETS.int(),
       restarts: restartsOverride ?? 32,
-      steps,
     },
-    // Wider monomials with exponents -3..3.
-    {
-      ...base,
-      stack: stack(`${2 * hidden}:m[int3] ${outputs}:a`),
-      q: PRESETS.int(),
-      restarts: restartsOverride ?? Math.max(16, restartsFor(inputs, 2 * hidden, outputs) / 2),
-      steps,
-    },
+    // Wider exponents, -3..3, and half-integer exponents.
+    monomials(wide, '[int3]'),
+    monomials(medium, '[half]'),
   ];
-  return stages;
 }
 
 /** A stage for a stack and Q the user named. */
 export function userStage(layers: string, q: string | undefined, inputs: number, steps: number, restarts?: number): StageSpec {
-  const spec = stack(layers);
+  const spec = parseStack(layers);
   const hidden = spec.layers.slice(0, -1).reduce((m, l) => Math.max(m, l.units), 1);
   const outputs = spec.layers[spec.layers.length - 1].units;
   return {
@@ -84,8 +81,3 @@ export function restartsFor(inputs: number, hidden: number, outputs: number): nu
   return 32;
 }
 
-function stack(text: string): StackSpec {
-  return parseStack(text);
-}
-
-export type { QSet };

@@ -1,4 +1,4 @@
-import { evaluateHidden, linear, type SnappedLayer } from '../formula/evaluate.ts';
+import { evaluateHidden, evaluateSnapped, linear, type SnappedLayer } from '../formula/evaluate.ts';
 import { refitLastLayer } from '../formula/refit.ts';
 import { checkPredictions } from '../formula/verify.ts';
 
@@ -11,52 +11,59 @@ export interface Rows {
 
 export type Extractor = 'round' | 'refit';
 
-export interface Screened {
+/** A snapped network read one way, with how well it fits the screening sample. */
+export interface Read {
   layers: SnappedLayer[];
   extractor: Extractor;
-  /** Exact on every training row (not just the screening sample). */
-  exact: boolean;
-  /** Largest relative error on the screening rows. */
-  error: number;
+  /** Largest relative error on the sample, per output of the network. */
+  errors: number[];
+  /** Exact on the sample, per output. */
+  exact: boolean[];
 }
 
 /**
- * Judges one restart's snapped network, output by output, with both
- * extractors: "round" keeps every snapped weight; "refit" solves the last
- * layer by least squares on the screening rows. Whatever is exact on the
- * sample is then checked on every training row.
+ * Reads one restart's snapped network both ways: "round" keeps every
+ * snapped weight; "refit" solves the last layer by least squares on the
+ * sample. Returns both readings, judged on the sample.
  */
-export function screen(snapped: SnappedLayer[], sample: Rows, all: Rows): Screened[] {
+export function readings(snapped: SnappedLayer[], sample: Rows): Read[] {
   const hidden = evaluateHidden(snapped, sample.x);
-  const last = snapped[snapped.length - 1];
-  const outputs = last.weights.length;
+  const out: Read[] = [judgeHidden(snapped, 'round', hidden, sample)];
   const refit = refitLastLayer(snapped, sample.x, sample.y, hidden);
-  const options: Array<{ layers: SnappedLayer[]; extractor: Extractor; pred: number[][] }> = [
-    { layers: snapped, extractor: 'round', pred: hidden.map((h) => linear(last.weights, h)) },
-  ];
-  if (refit) {
-    const w = refit.layers[refit.layers.length - 1].weights;
-    options.push({ layers: refit.layers, extractor: 'refit', pred: hidden.map((h) => linear(w, h)) });
-  }
-  const result: Screened[] = [];
-  for (let o = 0; o < outputs; o++) {
-    let best: Screened | null = null;
-    for (const opt of options) {
-      const c = checkPredictions(opt.pred.map((p) => p[o]), sample.y.map((t) => t[o]), sample.precision.map((p) => p[o]));
-      const error = Number.isFinite(c.metrics.maxRelError) ? c.metrics.maxRelError : Infinity;
-      const exact = c.exact && exactOnAll(opt.layers, o, all);
-      const cand: Screened = { layers: opt.layers, extractor: opt.extractor, exact, error };
-      if (!best || (exact && !best.exact) || (exact === best.exact && error < best.error)) best = cand;
-      if (exact) break; // round is preferred when it is already exact: no float coefficients
-    }
-    result.push(best!);
-  }
-  return result;
+  if (refit) out.push(judgeHidden(refit.layers, 'refit', hidden, sample));
+  return out;
 }
 
-function exactOnAll(layers: SnappedLayer[], o: number, all: Rows): boolean {
-  const hidden = evaluateHidden(layers, all.x);
-  const w = [layers[layers.length - 1].weights[o]];
-  const pred = hidden.map((h) => linear(w, h)[0]);
-  return checkPredictions(pred, all.y.map((t) => t[o]), all.precision.map((p) => p[o])).exact;
+function judgeHidden(layers: SnappedLayer[], extractor: Extractor, hidden: number[][], sample: Rows): Read {
+  const w = layers[layers.length - 1].weights;
+  const pred = hidden.map((h) => linear(w, h));
+  const checks = w.map((_, o) =>
+    checkPredictions(
+      pred.map((p) => p[o]),
+      sample.y.map((t) => t[o]),
+      sample.precision.map((p) => p[o]),
+    ),
+  );
+  return { layers, extractor, errors: checks.map((c) => finite(c.metrics.maxRelError)), exact: checks.map((c) => c.exact) };
+}
+
+/**
+ * Judges a one-output network against one target: its largest relative
+ * error on the sample and, when it is exact there, whether it is exact on
+ * every row. rows.y and rows.precision hold that target alone.
+ */
+export function judge(layers: SnappedLayer[], sample: Rows, all: Rows): { error: number; exact: boolean } {
+  const onSample = check(layers, sample);
+  const error = finite(onSample.metrics.maxRelError);
+  if (!onSample.exact) return { error, exact: false };
+  return { error, exact: check(layers, all).exact };
+}
+
+function check(layers: SnappedLayer[], rows: Rows) {
+  const pred = evaluateSnapped(layers, rows.x).map((p) => p[0]);
+  return checkPredictions(pred, rows.y.map((t) => t[0]), rows.precision.map((p) => p[0]));
+}
+
+function finite(x: number): number {
+  return Number.isFinite(x) ? x : Infinity;
 }

@@ -3,7 +3,9 @@ import { describeQ, type QSet } from '../calu/qset.ts';
 import { snapNetwork } from '../formula/snap.ts';
 import type { Random } from '../util/random.ts';
 import { Trainer } from './trainer.ts';
-import { screen, type Rows, type Screened } from './screen.ts';
+import { judge, readings, type Extractor, type Rows } from './screen.ts';
+import { applyPower, invertPower, powerPrecision } from './transform.ts';
+import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { EventSink } from './events.ts';
 
 /** One architecture trained as a batch of restarts. */
@@ -17,10 +19,18 @@ export interface StageSpec {
   lr: number;
   /** Snap and verify every this many steps. */
   snapEvery: number;
+  /** Fit y^power and read y = (fit)^(1/power); 1 (the default) fits y itself. */
+  power?: number;
 }
 
-/** The best snapped network found for one output, with where it was found. */
-export interface Found extends Screened {
+/** The best snapped network found for one output (in the target's own terms), with where it was found. */
+export interface Found {
+  layers: SnappedLayer[];
+  extractor: Extractor;
+  /** Exact on every training row. */
+  exact: boolean;
+  /** Largest relative error on the screening sample. */
+  error: number;
   stage: number;
   step: number;
   restart: number;
@@ -45,6 +55,12 @@ export interface StageInput {
   best: Array<Found | null>;
 }
 
+/** The stack in short notation, and the power of the target it fits when that is not 1. */
+export function stageLabel(spec: StageSpec, inputs: number): string {
+  const q = spec.power ?? 1;
+  return describeStack(spec.stack, inputs) + (q === 1 ? '' : ` on y^${q}`);
+}
+
 export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
 
 /**
@@ -55,20 +71,23 @@ export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
  */
 export function runStage(input: StageInput): StageEnd {
   const { spec, outputs, all, sample } = input;
-  const pick = (rows: Rows): Rows => ({
+  const q = spec.power ?? 1;
+  // The stage trains on y^q; every candidate is judged on y itself.
+  const pick = (rows: Rows, o: number[], power: number): Rows => ({
     x: rows.x,
-    y: rows.y.map((t) => outputs.map((o) => t[o])),
-    precision: rows.precision.map((p) => outputs.map((o) => p[o])),
+    y: rows.y.map((t) => o.map((k) => applyPower(power, t[k]))),
+    precision: rows.precision.map((p, i) => o.map((k) => powerPrecision(power, rows.y[i][k], p[k]))),
   });
-  const stageAll = pick(all);
-  const stageSample = pick(sample);
+  const stageAll = pick(all, outputs, q);
+  const stageSample = pick(sample, outputs, q);
+  const own = outputs.map((o) => ({ all: pick(all, [o], 1), sample: pick(sample, [o], 1), negative: all.y[0][o] < 0 }));
   const net = buildNetwork(spec.stack, all.x[0].length, spec.restarts, spec.q, input.rng.fork());
   const columns = { x: transpose(all.x), y: transpose(stageAll.y) };
   const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork() });
   input.emit({
     type: 'stage',
     index: input.index,
-    stack: describeStack(spec.stack, all.x[0].length),
+    stack: stageLabel(spec, all.x[0].length),
     q: describeQ(spec.q),
     restarts: spec.restarts,
     steps: spec.steps,
@@ -98,13 +117,18 @@ export function runStage(input: StageInput): StageEnd {
         exactRestarts = 0;
         reading.snapped.forEach((layers, r) => {
           if (!Number.isFinite(res.mse[r])) return;
-          const screened = screen(layers, stageSample, stageAll);
-          if (screened.every((c) => c.exact)) exactRestarts++;
-          screened.forEach((c, k) => {
-            const o = outputs[k];
-            const mine = { ...c, layers: outputOnly(c.layers, k) };
-            if (better(mine, input.best[o])) input.improve(o, { ...mine, stage: input.index, step: res.step, restart: r });
+          const reads = readings(layers, stageSample);
+          let allExact = true;
+          outputs.forEach((o, k) => {
+            // Round is preferred when it is exact already: it has no float coefficients.
+            const read = reads.find((c) => c.exact[k]) ?? reads.reduce((a, b) => (b.errors[k] < a.errors[k] ? b : a));
+            const layersO = invertPower(q, outputOnly(read.layers, k), own[k].negative);
+            const j = judge(layersO, own[k].sample, own[k].all);
+            if (!j.exact) allExact = false;
+            const found: Found = { layers: layersO, extractor: read.extractor, exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: r };
+            if (better(found, input.best[o])) input.improve(o, found);
           });
+          if (allExact) exactRestarts++;
         });
       }
       if (atSnap || res.step % 10 === 0) {
@@ -137,19 +161,19 @@ export function runStage(input: StageInput): StageEnd {
 }
 
 /** An exact network beats an inexact one; among exact ones the first is kept unless a later one is smaller. */
-function better(c: Screened, prev: Found | null): boolean {
+function better(c: Found, prev: Found | null): boolean {
   if (!prev) return true;
   if (c.exact !== prev.exact) return c.exact;
   if (c.exact) return liveWeights(c) < liveWeights(prev);
   return c.error < prev.error;
 }
 
-function liveWeights(c: Screened): number {
+function liveWeights(c: Found): number {
   return c.layers.reduce((n, l) => n + l.weights.flat().filter((w) => w !== 0).length, 0);
 }
 
 /** Keeps only output k's row in the last layer, so a Found reads as a one-output network. */
-function outputOnly(layers: Screened['layers'], k: number): Screened['layers'] {
+function outputOnly(layers: SnappedLayer[], k: number): SnappedLayer[] {
   const last = layers[layers.length - 1];
   return [...layers.slice(0, -1), { kind: last.kind, weights: [last.weights[k]] }];
 }
