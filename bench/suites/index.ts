@@ -1,4 +1,6 @@
 import { speedSuite } from './speed.ts';
+import { talkSuite } from './talk.ts';
+import { nalmSuite } from './nalm.ts';
 
 export interface SuiteArgs {
   seeds?: number;
@@ -20,4 +22,6 @@ export type Suite = (args: SuiteArgs) => Promise<SuiteResult>;
 /** Every benchmark suite, by the name `npm run bench -- --suite NAME` takes. */
 export const SUITES: Record<string, Suite> = {
   speed: speedSuite,
+  talk: talkSuite,
+  nalm: nalmSuite,
 };

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../engine/network.ts';
 import { BatchedAdam } from '../engine/adam.ts';
 import type { Random } from '../util/random.ts';
+import type { StepContext } from '../engine/layer.ts';
 import { contextAt, DEFAULT_SCHEDULE, type Schedule } from './schedule.ts';
 import { inverseMeanSquare, normalizedMse } from './loss.ts';
 
@@ -68,14 +69,13 @@ export class Trainer {
     const R = this.net.restarts;
     const out = tf.tidy(() => {
       const { xb, yb } = this.batch();
-      const f = this.net.forward(xb, ctx);
-      const { loss, dy } = normalizedMse(f.y, yb, this.invScale);
-      const grads = this.net.backward(dy, f, ctx);
+      const { loss, penalty, grads } = this.net.manualGradients ? this.manualGrads(xb, yb, ctx) : this.autodiffGrads(xb, yb, ctx);
       // A restart is healthy when its loss and every gradient are finite.
-      let health = f.penalty ? tf.add(loss, f.penalty) : loss;
+      let health = penalty ? tf.add(loss, penalty) : loss;
       for (const g of grads) health = tf.add(health, tf.sum(tf.reshape(g, [R, -1]), 1));
       const ok = tf.isFinite(health);
       this.adam.apply(grads.map((g) => tf.where(broadcastMask(ok, g.rank), g, tf.zerosLike(g))));
+      if (!this.net.manualGradients) projectLayers(this.net);
       return tf.concat([loss, tf.cast(ok, 'float32')]);
     });
     const both = out.dataSync() as Float32Array;
@@ -94,12 +94,59 @@ export class Trainer {
     return { step: this.step, mse, reinitialized };
   }
 
+  private manualGrads(xb: tf.Tensor, yb: tf.Tensor, ctx: StepContext): Gradients {
+    const f = this.net.forward(xb, ctx);
+    const { loss, dy } = normalizedMse(f.y, yb, this.invScale);
+    return { loss, penalty: f.penalty, grads: this.net.backward(dy, f, ctx) };
+  }
+
+  /**
+   * For layers without a hand-written backward (the baselines): tfjs
+   * autodiff of the sum over restarts of each restart's loss. Restart r's
+   * weights touch only restart r's loss, so the restarts stay independent.
+   */
+  private autodiffGrads(xb: tf.Tensor, yb: tf.Tensor, ctx: StepContext): Gradients {
+    let loss: tf.Tensor1D | null = null;
+    let penalty: tf.Tensor | null = null;
+    const vars = this.net.variables;
+    const { value, grads } = tf.variableGrads(() => {
+      const f = this.net.forward(xb, ctx);
+      // keep() lets the per-restart terms outlive variableGrads' own tidy; the caller's tidy cannot free kept tensors, so they are disposed below.
+      loss = tf.keep(normalizedMse(f.y, yb, this.invScale).loss);
+      penalty = f.penalty ? tf.keep(f.penalty) : null;
+      return tf.sum(penalty ? tf.add(loss, penalty) : loss) as tf.Scalar;
+    }, vars);
+    value.dispose();
+    const out = vars.map((v) => grads[v.name] ?? tf.zerosLike(v));
+    // Copies owned by the enclosing tidy, so the kept originals can go now.
+    const l = tf.clone(loss!) as tf.Tensor1D;
+    const p = penalty ? tf.clone(penalty) : null;
+    (loss as tf.Tensor | null)?.dispose();
+    (penalty as tf.Tensor | null)?.dispose();
+    return { loss: l, penalty: p, grads: out };
+  }
+
   dispose(): void {
     this.adam.dispose();
     this.x.dispose();
     this.y.dispose();
     this.invScale.dispose();
   }
+}
+
+interface Gradients {
+  loss: tf.Tensor1D;
+  penalty: tf.Tensor | null;
+  grads: tf.Tensor[];
+}
+
+/**
+ * Layers whose papers keep weights inside a box by clipping them after
+ * every optimiser step (NAU and NMU: Madsen & Johansen 2020) expose
+ * `project()`; autodiff training calls it after each update.
+ */
+function projectLayers(net: Network): void {
+  for (const layer of net.layers) (layer as { project?: () => void }).project?.();
 }
 
 function broadcastMask(ok: tf.Tensor, rank: number): tf.Tensor {

@@ -1,0 +1,69 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
+import { contract } from '../engine/contract.ts';
+import type { Random } from '../util/random.ts';
+import { matVec64, type Columns, type Float64Layer, type Weights64 } from './float64.ts';
+import { constant, glorotUniform, makeParams, reinitParams, type ParamSpec } from './params.ts';
+
+export type Activation = 'tanh' | 'relu' | 'identity';
+
+export interface DenseArgs {
+  units: number;
+  activation: Activation;
+}
+
+const ACT64: Record<Activation, (v: number) => number> = {
+  tanh: Math.tanh,
+  relu: (v) => (v > 0 ? v : 0),
+  identity: (v) => v,
+};
+
+/**
+ * One layer of the talk's MLP baselines (`DIM(X) 100:TANH 100:TANH DIM(Y):IDENTITY`):
+ * y = act(W x + b), W drawn Glorot-uniform (Glorot & Bengio 2010), b = 0.
+ */
+export class Dense implements Float64Layer {
+  readonly kind = 'dense' as const;
+  readonly outputSize: number;
+  readonly variables: tf.Variable[];
+  private readonly specs: ParamSpec[];
+
+  constructor(
+    readonly inputSize: number,
+    readonly restarts: number,
+    readonly args: DenseArgs,
+    rng: Random,
+  ) {
+    this.outputSize = args.units;
+    this.specs = [
+      { shape: [args.units, inputSize], init: glorotUniform(inputSize, args.units) },
+      { shape: [args.units, 1], init: constant(0) },
+    ];
+    this.variables = makeParams(restarts, this.specs, rng);
+  }
+
+  forward(x: Act, _ctx: StepContext): Forward {
+    const [W, b] = this.variables;
+    const z = tf.add(contract(W, x), b);
+    const y = this.args.activation === 'tanh' ? tf.tanh(z) : this.args.activation === 'relu' ? tf.relu(z) : z;
+    return { y, cache: null, penalty: null };
+  }
+
+  forward64(w: Weights64, x: Columns): Columns {
+    const [W, b] = w;
+    const f = ACT64[this.args.activation];
+    return matVec64(W, this.outputSize, x).map((col, o) => col.map((v) => f(v + b[o])));
+  }
+
+  reinit(r: number, rng: Random): void {
+    reinitParams(this.variables, this.specs, r, rng);
+  }
+
+  getConfig(): LayerConfig {
+    return { kind: this.kind, units: this.outputSize, activation: this.args.activation };
+  }
+
+  dispose(): void {
+    for (const v of this.variables) v.dispose();
+  }
+}
