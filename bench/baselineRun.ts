@@ -65,6 +65,7 @@ export function runBaseline(spec: BaselineRunSpec): { seeds: SeedOutcome[]; seco
     { steps: spec.steps, batchSize: spec.batchSize, lr: spec.recipe.lr, rng: new Random(spec.seeds.reduce((h, s) => h * 31 + s, 17)) },
   );
   const every = Math.max(1, Math.round(spec.steps / spec.checkpoints));
+  let lastLine = started;
   const best = spec.seeds.map((seed) => ({ seed, interp: NaN, extrap: NaN, step: 0, solvedAt: null as number | null }));
   try {
     for (let s = 1; s <= spec.steps; s++) {
@@ -79,6 +80,9 @@ export function runBaseline(spec: BaselineRunSpec): { seeds: SeedOutcome[]; seco
         // A diverged (non-finite) checkpoint never beats a finite one.
         if (b.step === 0 || (Number.isFinite(interp) && !(interp >= b.interp))) Object.assign(b, { interp, extrap, step: s });
       }
+      // At most one line every 10 s per run, and the last one.
+      if (performance.now() - lastLine < 10000 && s !== spec.steps) continue;
+      lastLine = performance.now();
       const solved = best.filter((b) => b.extrap < spec.threshold).length;
       progress(`${spec.label}: step ${s}/${spec.steps}, ${solved}/${R} seeds below threshold at their best checkpoint, ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
