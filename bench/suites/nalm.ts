@@ -84,7 +84,7 @@ export async function nalmSuite(args: SuiteArgs): Promise<SuiteResult> {
     }
   }
   const json = { suite: 'nalm', machine: machine(backend), date: today(), epsilon: EPSILON, steps, seeds: seeds.length, rows };
-  return { json, table: tables(rows, seeds.length, steps) };
+  return { json, table: nalmTables(rows, seeds.length, steps) };
 }
 
 function row(base: Omit<NalmRow, keyof Summary | 'model' | 'ci95' | 'steps' | 'seconds' | 'successEps1e4'>, model: NalmModel, outs: Parameters<typeof summarize>[0], steps: number | null, seconds: number): NalmRow {
@@ -99,7 +99,7 @@ function rate(r: NalmRow): string {
   return `${pct(r.success)}% [${pct(r.ci95.low)}, ${pct(r.ci95.high)}]`;
 }
 
-function tables(rows: NalmRow[], seeds: number, steps: number): string {
+export function nalmTables(rows: NalmRow[], seeds: number, steps: number): string {
   const parts = [`Success rate (95% Wilson interval) over ${seeds} seeds; baselines trained ${steps} steps. Success: extrapolation MSE below Madsen & Johansen's threshold (eps = ${EPSILON.toExponential(0)}) at the checkpoint with the lowest interpolation MSE; for CALU, an exact formula.`];
   for (const op of NALM_OPS) {
     const mine = rows.filter((r) => r.op === op);

@@ -71,7 +71,7 @@ export async function talkSuite(args: SuiteArgs): Promise<SuiteResult> {
     }
   }
   const json = { suite: 'talk', machine: machine(backend), date: today(), epsilon: EPSILON, rows };
-  return { json, table: tables(rows, seeds.length) };
+  return { json, table: talkTables(rows, seeds.length) };
 }
 
 function drawSets(task: TalkTask): { train: RowSet; interp: RowSet; extrap: RowSet } {
@@ -79,7 +79,7 @@ function drawSets(task: TalkTask): { train: RowSet; interp: RowSet; extrap: RowS
   return { train: drawRows(task, 'train', ROWS, rng.fork()), interp: drawRows(task, 'train', ROWS, rng.fork()), extrap: drawRows(task, 'test', ROWS, rng.fork()) };
 }
 
-function tables(rows: TalkRow[], seeds: number): string {
+export function talkTables(rows: TalkRow[], seeds: number): string {
   const main = markdownTable(
     ['task', 'model', 'stack', 'success', 'interp. MSE median / worst', 'extrap. MSE median / worst', 'threshold', 'solved at step', 'seconds'],
     rows.map((r) => [

@@ -41,6 +41,34 @@ describe('baseline layers share the CALU layer contract', () => {
     });
   }
 
+  it("computes each paper's equation at known weights, for inputs of either sign", () => {
+    const x = [[-1.5, 2], [3, -0.5], [-2, -4], [0.5, 1.25]];
+    const at = (stack: string, values: number[][]) => {
+      const net = buildBaseline(stack, 2, 1, new Random(1));
+      net.layers[0].variables.forEach((v, i) => setRestart(v, 0, values[i]));
+      const y = predict64(net, networkWeights(net, 0), x)[0];
+      const t = tf.tidy(() => net.forward(tf.tensor2d(transpose(x)), ctx(0)).y.dataSync());
+      net.dispose();
+      return { y: Array.from(y), t: Array.from(t) };
+    };
+    const expectRows = (got: { y: number[]; t: number[] }, f: (a: number, b: number) => number) =>
+      x.forEach(([a, b], i) => {
+        expect(got.y[i]).toBeCloseTo(f(a, b), 5);
+        expect(got.t[i]).toBeCloseTo(f(a, b), 4);
+      });
+    expectRows(at('1:nau', [[1, -1]]), (a, b) => a - b);
+    expectRows(at('1:nmu', [[1, 1]]), (a, b) => a * b);
+    expectRows(at('1:nmu', [[1, 0]]), (a) => a);
+    // Wre, g, Wim: the complex phase carries the sign.
+    expectRows(at('1:npu', [[1, 1], [1, 1], [0, 0]]), (a, b) => a * b);
+    expectRows(at('1:realnpu', [[1, -1], [1, 1]]), (a, b) => a / b);
+    // g = 0 gates an input out: r = 1, k = 0.
+    expectRows(at('1:realnpu', [[1, 1], [1, 0]]), (a) => a);
+    // NALU weights saturate toward 1: tanh(20) * sigmoid(20) = 1 to float32 precision; the log path loses the sign.
+    expectRows(at('1:nalum', [[20, 20], [20, 20]]), (a, b) => Math.abs(a * b));
+    expectRows(at('1:nalua', [[20, -20], [20, 20]]), (a, b) => a - b);
+  });
+
   it('restarts are independent: reinit redraws one restart and leaves the others bit for bit', () => {
     const net = buildBaseline('3:npu 2:nau', 3, 3, new Random(2));
     const before = [0, 1, 2].map((r) => net.layers.map((l) => restartWeights(l, r)));
