@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
-import { toDataset } from '../src/data/dataset.ts';
-import { fit, DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/fit.ts';
+import { toDataset, type Dataset } from '../src/data/dataset.ts';
+import { fit, DEFAULT_MAX_SECONDS, DEFAULT_SEED, type FitOptions } from '../src/fit.ts';
 import { formatSummary, formatText } from '../src/export/text.ts';
 import { stringify, toJson } from '../src/export/json.ts';
 import { loadModel, predict, saveModel } from '../src/model.ts';
 import { plainProgress } from '../src/ui/plainProgress.ts';
+import { curveRecorder } from '../src/export/trainingCurve.ts';
+import { writeReport } from '../src/export/report.ts';
+import type { FitEvent } from '../src/train/events.ts';
+import type { FitResult } from '../src/result.ts';
+import { liveFit } from './liveFit.ts';
 import { PRESETS } from '../src/calu/qset.ts';
 
 /** Exit code when the fit finished but some formula is not exact. */
@@ -38,34 +43,24 @@ program
   .option('--latex', 'print the formulas as LaTeX')
   .option('--save <file>', 'save the fitted model as JSON, for calu predict')
   .option('-q, --quiet', 'no progress on stderr')
+  .option('--report <file>', 'write an HTML report (formulas, pruned graph, plots, training curve) that opens offline')
   .action(async (file: string, opts: FitCliOptions) => {
     const table = readCsvFile(file);
     const data = toDataset(table, { targets: opts.target, inputs: opts.inputs });
     if (opts.test === '-' && file === '-') throw new CaluError('--test cannot read standard input when the training data does');
     const test = opts.test ? toDataset(readCsvFile(opts.test), { targets: opts.target, inputs: data.inputs }) : undefined;
-    let stop = false;
-    const onSigint = () => {
-      if (stop) process.exit(130);
-      stop = true;
-      process.stderr.write('\nstopping: finishing with the best formula so far (Ctrl-C again to quit at once)\n');
-    };
-    process.on('SIGINT', onSigint);
-    const progress = opts.quiet ? undefined : plainProgress((line) => process.stderr.write(line + '\n'));
-    const result = await fit(data, {
-      layers: opts.layers,
-      q: opts.q,
-      restarts: opts.restarts,
-      steps: opts.steps,
-      seed: opts.seed,
-      maxSeconds: opts.maxSeconds,
-      test,
-      onEvent: progress,
-      shouldStop: () => stop,
-    });
-    process.off('SIGINT', onSigint);
+    const curve = curveRecorder();
+    const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds };
+    const live = liveScreenWanted(opts);
+    const result = live ? await liveFit(file, data, test, options, curve.add) : await plainFit(data, test, options, opts.quiet ? curve.add : tee(curve.add));
     if (opts.save) saveModel(result, opts.save);
+    if (opts.report) {
+      writeReport(opts.report, { result, train: data, test, curve: curve.curve, source: file });
+      if (!opts.quiet) process.stderr.write(`report written to ${opts.report}\n`);
+    }
     if (opts.json) process.stdout.write(stringify(toJson(result)) + '\n');
-    else {
+    else if (!live) {
+      // (The live screen's final screen already shows the formulas, their errors and the LaTeX.)
       process.stdout.write(formatText(result, { latex: opts.latex }));
       if (!opts.quiet) process.stderr.write(formatSummary(result));
     }
@@ -94,6 +89,41 @@ program
     process.stdout.write(lines.join('\n') + '\n');
   });
 
+/** Plain progress lines on stderr (unless --quiet), fit in this thread; Ctrl-C stops early. */
+async function plainFit(data: Dataset, test: Dataset | undefined, options: Omit<FitOptions, 'onEvent' | 'shouldStop' | 'test'>, onEvent: (e: FitEvent) => void): Promise<FitResult> {
+  let stop = false;
+  const onSigint = () => {
+    if (stop) process.exit(130);
+    stop = true;
+    process.stderr.write('\nstopping: finishing with the best formula so far (Ctrl-C again to quit at once)\n');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await fit(data, { ...options, test, onEvent, shouldStop: () => stop });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** The plain progress lines on stderr, then the given sink. */
+function tee(next: (e: FitEvent) => void): (e: FitEvent) => void {
+  const progress = plainProgress((line) => process.stderr.write(line + '\n'));
+  return (e) => {
+    progress(e);
+    next(e);
+  };
+}
+
+/**
+ * The live screen runs only for a person at a terminal: stdout a TTY, no
+ * --json or --quiet, not under CI (CI=true) and not on a dumb terminal.
+ * Everywhere else output is plain lines without a single escape code.
+ */
+function liveScreenWanted(opts: FitCliOptions): boolean {
+  const ci = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0' && process.env.CI.toLowerCase() !== 'false';
+  return Boolean(process.stdout.isTTY) && !opts.json && !opts.quiet && !ci && process.env.TERM !== 'dumb';
+}
+
 interface FitCliOptions {
   target: string[];
   inputs?: string[];
@@ -108,6 +138,7 @@ interface FitCliOptions {
   latex?: boolean;
   save?: string;
   quiet?: boolean;
+  report?: string;
 }
 
 function list(value: string): string[] {

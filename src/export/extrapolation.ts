@@ -1,0 +1,73 @@
+import type { Dataset } from '../data/dataset.ts';
+
+/**
+ * A line through input space that leaves the training range, to show what
+ * a formula does beyond the data it was fitted on: x(t) = a + t (b − a),
+ * where a is the training row nearest the middle of the training data and
+ * b the row farthest from it (a test row when there are test rows). The
+ * true targets are known at t = 0 and t = 1, the two rows themselves.
+ */
+export interface ExtrapolationLine {
+  a: number[];
+  b: number[];
+  /** Targets of the rows a and b. */
+  ya: number[];
+  yb: number[];
+  /** Whether b is a test row. */
+  bIsTest: boolean;
+  /** The t range plotted: past both rows. */
+  tMin: number;
+  tMax: number;
+  /** The t range in which the line stays inside the training data's bounding box. */
+  inside: [number, number];
+  /** Input rows at `samples` evenly spaced t from tMin to tMax. */
+  t: number[];
+  rows: number[][];
+}
+
+export function extrapolationLine(train: Dataset, test?: Dataset, samples = 241): ExtrapolationLine {
+  const n = train.inputs.length;
+  const lo = Array.from({ length: n }, (_, j) => Math.min(...train.x.map((r) => r[j])));
+  const hi = Array.from({ length: n }, (_, j) => Math.max(...train.x.map((r) => r[j])));
+  const mean = Array.from({ length: n }, (_, j) => train.x.reduce((s, r) => s + r[j], 0) / train.x.length);
+  // Distances in units of each input's training spread, so no input dominates by its scale.
+  const scale = lo.map((l, j) => hi[j] - l || 1);
+  const dist = (p: number[], q: number[]) => Math.sqrt(p.reduce((s, v, j) => s + ((v - q[j]) / scale[j]) ** 2, 0));
+  const ia = argmin(train.x.map((r) => dist(r, mean)));
+  const a = train.x[ia];
+  const far = test && test.x.length ? test : train;
+  const ib = argmin(far.x.map((r) => -dist(r, a)));
+  const b = far.x[ib];
+  const d = b.map((v, j) => v - a[j]);
+  let t0 = -Infinity;
+  let t1 = Infinity;
+  d.forEach((dj, j) => {
+    if (dj === 0) return;
+    const [u, v] = [(lo[j] - a[j]) / dj, (hi[j] - a[j]) / dj].sort((p, q) => p - q);
+    t0 = Math.max(t0, u);
+    t1 = Math.min(t1, v);
+  });
+  const tMin = Math.min(-0.5, 2 * t0);
+  const tMax = far === train ? Math.max(2, 2 * t1) : 1.25;
+  const t = Array.from({ length: samples }, (_, i) => tMin + ((tMax - tMin) * i) / (samples - 1));
+  return {
+    a,
+    b,
+    ya: train.y[ia],
+    yb: far.y[ib],
+    bIsTest: far !== train,
+    tMin,
+    tMax,
+    inside: [Math.max(t0, tMin), Math.min(t1, tMax)],
+    t,
+    rows: t.map((s) => a.map((v, j) => v + s * d[j])),
+  };
+}
+
+function argmin(values: number[]): number {
+  let best = 0;
+  values.forEach((v, i) => {
+    if (v < values[best]) best = i;
+  });
+  return best;
+}

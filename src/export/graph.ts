@@ -1,0 +1,154 @@
+import type { FitResult } from '../result.ts';
+import type { SnappedLayer } from '../formula/evaluate.ts';
+import type { LayerKind } from '../calu/stack.ts';
+import { outputText } from '../formula/expression.ts';
+import { formulaUnicode, numberUnicode, symbolUnicode } from './unicode.ts';
+
+/**
+ * The pruned graph behind a fit's formulas, for the terminal graph view and
+ * the report's SVG alike: inputs, then the units of each layer, then the
+ * outputs, with one edge per surviving (non-zero) weight.
+ */
+export interface NetworkGraph {
+  /** Left to right: the inputs that are used, each hidden layer, the outputs. */
+  columns: GraphColumn[];
+  edges: GraphEdge[];
+  /** The stack as kinds, e.g. "m → a". */
+  shape: string;
+  targets: string[];
+  /** Inputs that no formula of this graph reads. */
+  unusedInputs: string[];
+}
+
+export interface GraphColumn {
+  kind: 'input' | LayerKind;
+  /** True for the last column: one node per target. */
+  outputs: boolean;
+  nodes: GraphNode[];
+}
+
+export interface GraphNode {
+  id: string;
+  /** A short name to refer to the node by: the input's or target's name, or m1, a2, ... for a unit. */
+  name: string;
+  /** Unicode: an input's name, a unit's expression (p₀², x₁ + x₂), or a target's name. */
+  label: string;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** The snapped weight: an exponent into a CALUm unit, a coefficient into a CALUa unit. */
+  value: number;
+  label: string;
+}
+
+/**
+ * One graph per stack shape: usually every output comes from the same stage
+ * and they share one graph, their identical units merged (the pp and qq
+ * networks of a Lorentz fit use p₀² and q₀² only once each). Outputs
+ * without a formula are left out.
+ */
+export function networkGraphs(result: Pick<FitResult, 'outputs' | 'symbols'>): NetworkGraph[] {
+  const groups = new Map<string, number[]>();
+  result.outputs.forEach((o, i) => {
+    if (o.network.length === 0 || !o.formula) return;
+    const key = o.network.map((l) => l.kind).join(' ');
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  return [...groups.values()].map((members) => buildGraph(result, members));
+}
+
+function buildGraph(result: Pick<FitResult, 'outputs' | 'symbols'>, members: number[]): NetworkGraph {
+  const { symbols } = result;
+  const first = result.outputs[members[0]].network;
+  const depth = first.length;
+  const hidden: GraphColumn[] = first.slice(0, -1).map((l) => ({ kind: l.kind, outputs: false, nodes: [] }));
+  const outputs: GraphColumn = { kind: first[depth - 1].kind, outputs: true, nodes: [] };
+  const edges: GraphEdge[] = [];
+  const known = hidden.map(() => new Map<string, string>());
+  const letters = hidden.map((c) => (c.kind === 'caluM' ? 'm' : 'a'));
+  const unitName = (l: number, k: number) => (letters.indexOf(letters[l]) === letters.lastIndexOf(letters[l]) ? `${letters[l]}${k}` : `${letters[l]}${l + 1}.${k}`);
+  const usedInputs = new Set<number>();
+  const connect = (from: string[], to: string, row: number[]) =>
+    row.forEach((w, j) => {
+      if (w !== 0) edges.push({ from: from[j], to, value: w, label: valueLabel(w) });
+    });
+
+  for (const o of members) {
+    const { network, target } = result.outputs[o];
+    let prev = symbols.map((_, j) => `x${j}`);
+    // Units of different outputs merge; two equal units of one network stay two, as the network has them.
+    const mine = new Set<string>();
+    network.forEach((layer, l) => {
+      if (l === 0) layer.weights.forEach((row) => row.forEach((w, j) => w !== 0 && usedInputs.add(j)));
+      if (l === depth - 1) {
+        const id = `y${o}`;
+        outputs.nodes.push({ id, name: target, label: target });
+        connect(prev, id, layer.weights[0]);
+        return;
+      }
+      prev = layer.weights.map((row, k) => {
+        // A unit is the same unit when it reads the same units with the same weights.
+        const key = row.map((w, j) => (w === 0 ? '' : `${prev[j]}:${w}`)).filter(Boolean).join(',');
+        const seen = known[l].get(key);
+        if (seen && !mine.has(seen)) {
+          mine.add(seen);
+          return seen;
+        }
+        const id = `h${l + 1}.${hidden[l].nodes.length + 1}`;
+        if (!seen) known[l].set(key, id);
+        mine.add(id);
+        hidden[l].nodes.push({ id, name: unitName(l, hidden[l].nodes.length + 1), label: unitLabel(network, l, k, symbols) });
+        connect(prev, id, row);
+        return id;
+      });
+    });
+  }
+  const inputs: GraphColumn = {
+    kind: 'input',
+    outputs: false,
+    nodes: symbols.map((s, j) => ({ id: `x${j}`, name: symbolUnicode(s), label: symbolUnicode(s) })).filter((_, j) => usedInputs.has(j)),
+  };
+  const columns = [inputs, ...hidden, outputs];
+  tidy(columns, edges);
+  return {
+    columns,
+    edges,
+    shape: first.map((l) => (l.kind === 'caluM' ? 'm' : 'a')).join(' → '),
+    targets: members.map((o) => result.outputs[o].target),
+    unusedInputs: symbols.filter((_, j) => !usedInputs.has(j)).map(symbolUnicode),
+  };
+}
+
+/**
+ * Orders each layer's units for drawing: by the first node they feed in
+ * the layer after, then by the first node they read in the layer before,
+ * so each output's terms sit together and the edges run in a diagonal.
+ */
+function tidy(columns: GraphColumn[], edges: GraphEdge[]): void {
+  const position = (c: GraphColumn) => new Map(c.nodes.map((n, i) => [n.id, i]));
+  const firstOf = (ids: string[], at: Map<string, number>) => Math.min(...ids.map((id) => at.get(id) ?? Infinity));
+  for (let i = columns.length - 2; i >= 1; i--) {
+    const next = position(columns[i + 1]);
+    const prev = position(columns[i - 1]);
+    const key = new Map(
+      columns[i].nodes.map((n) => [
+        n.id,
+        [firstOf(edges.filter((e) => e.from === n.id).map((e) => e.to), next), firstOf(edges.filter((e) => e.to === n.id).map((e) => e.from), prev)],
+      ]),
+    );
+    columns[i].nodes.sort((a, b) => key.get(a.id)![0] - key.get(b.id)![0] || key.get(a.id)![1] - key.get(b.id)![1]);
+  }
+}
+
+/** What unit k of layer l computes, read off the network below it with the formula reader itself. */
+function unitLabel(network: SnappedLayer[], l: number, k: number, symbols: string[]): string {
+  const sub: SnappedLayer[] = [...network.slice(0, l), { kind: network[l].kind, weights: [network[l].weights[k]] }];
+  return formulaUnicode(outputText(sub, 0, symbols));
+}
+
+/** A weight as an edge label: exact values as they are, refitted ones to 4 significant digits. */
+export function valueLabel(w: number): string {
+  return numberUnicode(Number.isInteger(w * 2) ? w : Number(w.toPrecision(4)));
+}

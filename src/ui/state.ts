@@ -1,0 +1,118 @@
+import type { FitEvent, ProgressEvent, StageEvent, StartEvent } from '../train/events.ts';
+import type { FitResult } from '../result.ts';
+import { formulaUnicode } from '../export/unicode.ts';
+import { networkGraphs } from '../export/graph.ts';
+import { graphLines, GRAPH_LEGEND } from './graphText.ts';
+
+/**
+ * Everything the views show, built from the fit's events by `reduce` alone.
+ * The views only format it; every derived figure (totals, ETA, Unicode
+ * text, graph lines) is computed here, once per event.
+ */
+export interface UiState {
+  /** The data file as the user named it. */
+  source: string;
+  start?: StartEvent;
+  stage?: StageEvent;
+  progress?: ProgressEvent;
+  /** Best and median loss of the current stage, one point per progress event (the last HISTORY). */
+  history: { best: number[]; median: number[] };
+  /** Seconds spent in the stages before the current one. */
+  earlier: number;
+  /** Seconds since the fit started, at the last progress event. */
+  elapsed: number;
+  /** Estimated seconds left in the current stage; it may end sooner, once every target is exact. */
+  eta?: number;
+  /** The best candidate so far for each target, in the order of the targets. */
+  best: BestCandidate[];
+  /** Set once the user asked to stop: the fit is finishing with what it has. */
+  stopping: boolean;
+  done?: { exact: boolean; seconds: number; stoppedBy: FitResult['stoppedBy'] };
+  result?: ResultView;
+}
+
+export interface BestCandidate {
+  target: string;
+  /** Unicode math, or empty while nothing was found. */
+  formula: string;
+  exact: boolean;
+  error: number;
+}
+
+/** The finished fit, as the result and graph views show it. */
+export interface ResultView {
+  outputs: Array<{ target: string; formula: string; latex: string; exact: boolean; train: number; test?: number }>;
+  candidates: Array<{ target: string; formula: string; complexity: number; error: number; exact: boolean; chosen: boolean }>;
+  /** The pruned graph, one block of lines per stack shape, each line of one block equally long. */
+  graph: string[];
+  seconds: number;
+  seed: number;
+  stoppedBy: FitResult['stoppedBy'];
+}
+
+export type UiAction = FitEvent | { type: 'result'; result: FitResult } | { type: 'stopping' };
+
+/** Points of loss history kept: more than any sparkline is wide. */
+export const HISTORY = 200;
+
+export function initialState(source: string): UiState {
+  return { source, history: { best: [], median: [] }, earlier: 0, elapsed: 0, best: [], stopping: false };
+}
+
+export function reduce(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'start':
+      return { ...state, start: action, best: action.targets.map((target) => ({ target, formula: '', exact: false, error: NaN })) };
+    case 'stage':
+      return {
+        ...state,
+        stage: action,
+        progress: undefined,
+        eta: undefined,
+        history: { best: [], median: [] },
+        earlier: state.earlier + (state.progress?.elapsed ?? 0),
+      };
+    case 'progress': {
+      const eta = action.step > 0 ? (action.elapsed / action.step) * (action.steps - action.step) : undefined;
+      return {
+        ...state,
+        progress: action,
+        elapsed: state.earlier + action.elapsed,
+        eta,
+        history: { best: [...state.history.best, action.bestLoss].slice(-HISTORY), median: [...state.history.median, action.medianLoss].slice(-HISTORY) },
+      };
+    }
+    case 'candidate': {
+      const entry: BestCandidate = { target: action.target, formula: formulaUnicode(action.formula), exact: action.exact, error: action.error };
+      const known = state.best.some((b) => b.target === action.target);
+      return { ...state, best: known ? state.best.map((b) => (b.target === action.target ? entry : b)) : [...state.best, entry] };
+    }
+    case 'done':
+      return { ...state, done: { exact: action.exact, seconds: action.seconds, stoppedBy: action.stoppedBy }, elapsed: action.seconds, eta: undefined };
+    case 'stopping':
+      return { ...state, stopping: true };
+    case 'result':
+      return { ...state, result: resultView(action.result) };
+  }
+}
+
+function resultView(result: FitResult): ResultView {
+  const graphs = networkGraphs(result);
+  const graph = graphs.flatMap((g, i) => [...(i > 0 ? [''] : []), ...graphLines(g)]);
+  if (graphs.length) graph.push('', GRAPH_LEGEND);
+  return {
+    outputs: result.outputs.map((o) => ({
+      target: o.target,
+      formula: o.formula ? formulaUnicode(o.formula) : '',
+      latex: o.latex,
+      exact: o.exact,
+      train: o.metrics.train.maxRelError,
+      test: o.metrics.test?.maxRelError,
+    })),
+    candidates: result.candidates.map((c) => ({ target: c.target, formula: formulaUnicode(c.formula), complexity: c.complexity, error: c.error, exact: c.exact, chosen: c.chosen })),
+    graph,
+    seconds: result.seconds,
+    seed: result.seed,
+    stoppedBy: result.stoppedBy,
+  };
+}
