@@ -54,6 +54,15 @@ export function sparkline(values: number[], width: number, low?: number, high?: 
     .join('');
 }
 
+/** Several sparklines on one shared scale, so their heights compare (best below median, say). */
+export function sparklines(series: number[][], width: number): string[] {
+  const shown = series.flatMap((v) => v.slice(-width)).filter((v) => v > 0 && Number.isFinite(v));
+  if (shown.length === 0) return series.map((v) => ' '.repeat(Math.min(width, v.length)));
+  const low = Math.min(...shown);
+  const high = Math.max(...shown);
+  return series.map((v) => sparkline(v, width, low, high));
+}
+
 /** Cuts text to `width` characters, ending in … when it had to cut. */
 export function fit(text: string, width: number): string {
   const chars = [...text];

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { UiState } from '../state.ts';
-import { bar, fit, sci, seconds, sparkline } from '../format.ts';
+import { bar, fit, sci, seconds, sparklines } from '../format.ts';
 import { BestList } from './BestList.tsx';
 
 /**
@@ -12,8 +12,10 @@ import { BestList } from './BestList.tsx';
 export function TrainingView({ state, width, height }: { state: UiState; width: number; height: number }) {
   const { start, stage, progress } = state;
   if (!start) return <Text>Loading the data and the backend…</Text>;
-  const cells = Math.max(10, Math.min(50, width - 52));
+  // Bars and sparklines take what the figures after them leave of the width.
+  const cells = Math.max(10, Math.min(50, width - 60));
   const budget = start.maxSeconds;
+  const [bestLine, medianLine] = sparklines([state.history.best, state.history.median], cells);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -23,28 +25,28 @@ export function TrainingView({ state, width, height }: { state: UiState; width: 
         {stage ? `Stage ${stage.index}: ${stage.stack} · Q ${stage.q} · ${stage.restarts} restarts · for ${stage.targets.join(', ')}` : 'Preparing the first stage…'}
       </Text>
       <Text> </Text>
-      <Text>
+      <Text wrap="truncate-end">
         {'steps   '}
         <Text color="cyan">{bar(progress ? progress.step / progress.steps : 0, cells)}</Text>
         {progress ? `  ${progress.step}/${progress.steps}` : '  —'}
         {'  ·  '}
         {seconds(state.elapsed)} elapsed{state.eta !== undefined ? `  ·  stage ETA ${seconds(state.eta)}` : ''}
       </Text>
-      <Text>
+      <Text wrap="truncate-end">
         {'budget  '}
         <Text color="cyan">{bar(state.elapsed / budget, cells)}</Text>
         {`  ${seconds(state.elapsed)} of ${seconds(budget)}`}
       </Text>
       <Text> </Text>
-      <Text>
+      <Text wrap="truncate-end">
         {'loss    best    '}
-        <Text color="green">{sparkline(state.history.best, cells).padEnd(cells)}</Text>
+        <Text color="green">{bestLine.padEnd(cells)}</Text>
         {`  ${sci(progress?.bestLoss)}`}
         <Text dimColor>{'   normalized MSE, log scale'}</Text>
       </Text>
-      <Text>
+      <Text wrap="truncate-end">
         {'        median  '}
-        <Text color="yellow">{sparkline(state.history.median, cells).padEnd(cells)}</Text>
+        <Text color="yellow">{medianLine.padEnd(cells)}</Text>
         {`  ${sci(progress?.medianLoss)}`}
       </Text>
       <Text> </Text>

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { networkGraphs } from '../../src/export/graph.ts';
+import { graphLines } from '../../src/ui/graphText.ts';
+import type { FitResult } from '../../src/result.ts';
+import { recording } from './fixture.ts';
+
+const trimmed = (lines: string[]) => lines.map((l) => l.trimEnd());
+
+describe('the pruned graph as box-drawing text', () => {
+  it('draws the Lorentz fit: 8 inputs, 12 merged CALUm units, 3 outputs, one labelled edge per surviving weight', () => {
+    const graphs = networkGraphs(recording('lorentz').result);
+    expect(graphs).toHaveLength(1);
+    const lines = graphLines(graphs[0]);
+    expect(trimmed(lines)).toEqual([
+      'pp, pq, qq: 8 inputs → 12 units → 3 outputs (m → a)',
+      ' p₀  p₁  p₂  p₃  q₀  q₁  q₂  q₃',
+      ' │   │   │   │   │   │   │   │',
+      ' 2───┼───┼───┼───┼───┼───┼───┼───▶ p₀² ────1',
+      ' │   2───┼───┼───┼───┼───┼───┼───▶ p₁² ────−1',
+      ' │   │   2───┼───┼───┼───┼───┼───▶ p₂² ────−1',
+      ' │   │   │   2───┼───┼───┼───┼───▶ p₃² ────−1',
+      ' 1───┼───┼───┼───1───┼───┼───┼───▶ p₀·q₀ ──┼───1',
+      '     1───┼───┼───┼───1───┼───┼───▶ p₁·q₁ ──┼───−1',
+      '         1───┼───┼───┼───1───┼───▶ p₂·q₂ ──┼───−1',
+      '             1───┼───┼───┼───1───▶ p₃·q₃ ──┼───−1',
+      '                 2───┼───┼───┼───▶ q₀² ────┼───┼───1',
+      '                     2───┼───┼───▶ q₁² ────┼───┼───−1',
+      '                         2───┼───▶ q₂² ────┼───┼───−1',
+      '                             2───▶ q₃² ────┼───┼───−1',
+      '                                           ▼   ▼   ▼',
+      '                                           pp  pq  qq',
+    ]);
+    // Readable at 100 columns, and every line equally long so the view can scroll it sideways.
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(100);
+    expect(new Set(lines.map((l) => [...l].length)).size).toBe(1);
+  });
+
+  it('draws a deeper stack (a → m → a) as one block per layer, units named so the next block can refer to them', () => {
+    const lines = graphLines(networkGraphs(recording('cube').result)[0]);
+    expect(trimmed(lines)).toEqual([
+      'y3: 3 inputs → 2 → 2 units → 1 output (a → m → a)',
+      ' x₁  x₂  x₃',
+      ' │   │   │',
+      ' 1───1───1───▶ a1 x₁ + x₂ + x₃',
+      ' 1───1───1───▶ a2 x₁ + x₂ + x₃',
+      '',
+      ' a1  a2',
+      ' │   │',
+      ' 2───1───▶ (x₁ + x₂ + x₃)³ ──0.266',
+      '     3───▶ (x₁ + x₂ + x₃)³ ──0.734',
+      '                             ▼',
+      '                             y3',
+    ]);
+  });
+
+  it('merges equal units of different outputs, keeps equal units of one network apart, and lists unused inputs', () => {
+    const result = {
+      symbols: ['x1', 'x2', 'x3'],
+      outputs: [
+        { target: 'y', formula: 'x1^2 + 2 * x1^2', network: [{ kind: 'caluM', weights: [[2, 0, 0], [2, 0, 0]] }, { kind: 'caluA', weights: [[1, 2]] }] },
+        { target: 'z', formula: 'x1^2 - x2', network: [{ kind: 'caluM', weights: [[2, 0, 0], [0, 1, 0]] }, { kind: 'caluA', weights: [[1, -1]] }] },
+        { target: 'w', formula: '', network: [] },
+      ],
+    } as unknown as FitResult;
+    const [g] = networkGraphs(result);
+    expect(g.targets).toEqual(['y', 'z']);
+    expect(g.columns[1].nodes.map((n) => n.label)).toEqual(['x₁²', 'x₁²', 'x₂']);
+    expect(g.edges.filter((e) => e.to === 'y1').map((e) => [e.from, e.label])).toEqual([
+      [g.columns[1].nodes[0].id, '1'],
+      [g.columns[1].nodes[2].id, '−1'],
+    ]);
+    expect(g.unusedInputs).toEqual(['x₃']);
+    expect(graphLines(g).at(-1)!.trimEnd()).toBe('unused input: x₃');
+  });
+});
