@@ -52,10 +52,10 @@ program
     const curve = curveRecorder();
     const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds };
     const live = liveScreenWanted(opts);
-    const result = live ? await liveFit(file, data, test, options, curve.add) : await plainFit(data, test, options, opts.quiet ? curve.add : tee(curve.add));
+    const result = live ? await liveFit(data.source, data, test, options, curve.add) : await plainFit(data, test, options, opts.quiet ? curve.add : tee(curve.add));
     if (opts.save) saveModel(result, opts.save);
     if (opts.report) {
-      writeReport(opts.report, { result, train: data, test, curve: curve.curve, source: file });
+      writeReport(opts.report, { result, train: data, test, curve: curve.curve, source: data.source });
       if (!opts.quiet) process.stderr.write(`report written to ${opts.report}\n`);
     }
     if (opts.json) process.stdout.write(stringify(toJson(result)) + '\n');

@@ -50,7 +50,7 @@ export function buildReport(input: ReportInput): string {
       'plots',
       'Predicted vs true',
       result.outputs.map((o) => `<div class="plots">${targetPlots(result, o.target, train, test).join('')}</div>`).join('') +
-        `<p class="note">The third plot of each row follows the line x = a + t·(b − a) through input space, from a, the training row nearest the middle of the training data, to b, the ${test ? 'test' : 'training'} row farthest from it, and beyond; the shaded band is where the line stays inside the training data's range, and the dots are the true values at a and b.</p>`,
+        `<p class="note">The last plot of each row follows the line x = a + t·(b − a) through input space, from a, the training row nearest the middle of the training data, to b, the ${test ? 'test' : 'training'} row farthest from it, and beyond; the shaded band is where the line stays inside the training data's range, and the dots are the true values at a and b.</p>`,
     ),
     section('training', 'Training curve', curvePlot(curve) || '<p>No progress was recorded.</p>'),
     section('candidates', 'Candidates', candidateTable(result)),

@@ -19,8 +19,10 @@ import type { GraphColumn, GraphEdge, NetworkGraph } from '../export/graph.ts';
 export function graphLines(graph: NetworkGraph, maxLabel = 40): string[] {
   const { columns } = graph;
   const last = columns.length - 1;
-  const hidden = columns.slice(1, -1).map((c) => c.nodes.length).join(' → ');
-  const title = `${graph.targets.join(', ')}: ${columns[0].nodes.length} inputs → ${hidden ? `${hidden} units → ` : ''}${columns[last].nodes.length} output${columns[last].nodes.length === 1 ? '' : 's'} (${graph.shape})`;
+  const counts = columns.map((c) => c.nodes.length);
+  const hidden = counts.slice(1, -1);
+  const units = hidden.length ? `${[...hidden.slice(0, -1), plural(hidden.at(-1)!, 'unit')].join(' → ')} → ` : '';
+  const title = `${graph.targets.join(', ')}: ${plural(counts[0], 'input')} → ${units}${plural(counts[last], 'output')} (${graph.shape})`;
   const lines = [title];
   if (last === 1) lines.push(...block(columns[0], columns[1], null, graph.edges, false, maxLabel));
   for (let i = 1; i < last; i++) {
@@ -29,6 +31,10 @@ export function graphLines(graph: NetworkGraph, maxLabel = 40): string[] {
   }
   if (graph.unusedInputs.length) lines.push(`unused input${graph.unusedInputs.length === 1 ? '' : 's'}: ${graph.unusedInputs.join(', ')}`);
   return pad(lines);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** What the edge labels mean, once for every graph. */

@@ -53,6 +53,18 @@ describe('the pruned graph as box-drawing text', () => {
     ]);
   });
 
+  it('counts in the title with the right plurals', () => {
+    const result = { symbols: ['x1', 'x2'], outputs: [{ target: 'y', formula: 'x1 * x2', network: [{ kind: 'caluM', weights: [[1, 1]] }, { kind: 'caluA', weights: [[1]] }] }] } as unknown as FitResult;
+    expect(trimmed(graphLines(networkGraphs(result)[0]))).toEqual([
+      'y: 2 inputs → 1 unit → 1 output (m → a)',
+      ' x₁  x₂',
+      ' │   │',
+      ' 1───1───▶ x₁·x₂ ──1',
+      '                   ▼',
+      '                   y',
+    ]);
+  });
+
   it('merges equal units of different outputs, keeps equal units of one network apart, and lists unused inputs', () => {
     const result = {
       symbols: ['x1', 'x2', 'x3'],
@@ -70,6 +82,7 @@ describe('the pruned graph as box-drawing text', () => {
       [g.columns[1].nodes[2].id, '−1'],
     ]);
     expect(g.unusedInputs).toEqual(['x₃']);
+    expect(graphLines(g)[0].trimEnd()).toBe('y, z: 2 inputs → 3 units → 2 outputs (m → a)');
     expect(graphLines(g).at(-1)!.trimEnd()).toBe('unused input: x₃');
   });
 });
