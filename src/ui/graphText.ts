@@ -24,6 +24,7 @@ export function graphLines(graph: NetworkGraph, maxLabel = 40): string[] {
   const units = hidden.length ? `${[...hidden.slice(0, -1), plural(hidden.at(-1)!, 'unit')].join(' → ')} → ` : '';
   const title = `${graph.targets.join(', ')}: ${plural(counts[0], 'input')} → ${units}${plural(counts[last], 'output')} (${graph.shape})`;
   const lines = [title];
+  if (graph.edges.length === 0) return pad([...lines, `no edge survives: ${graph.targets.join(', ')} ${graph.targets.length === 1 ? 'is a constant' : 'are constants'}`]);
   if (last === 1) lines.push(...block(columns[0], columns[1], null, graph.edges, false, maxLabel));
   for (let i = 1; i < last; i++) {
     if (i > 1) lines.push('');
@@ -49,7 +50,7 @@ function block(left: GraphColumn, rows: GraphColumn, right: GraphColumn | null, 
   const leftEnd = lx.end;
   const lastRow = left.nodes.map((c) => R.reduce((m, r, k) => (edge(c.id, r.id) ? k : m), -1));
   const names = R.map((r) => clip(named ? `${r.name} ${r.label}` : r.label, maxLabel));
-  const labelWidth = Math.max(...names.map(len));
+  const labelWidth = Math.max(0, ...names.map(len));
   const out = right?.nodes ?? [];
   const rx = offsets(out.map((o) => Math.max(len(o.name), ...R.map((r) => len(edge(r.id, o.id) ?? ''))) + 2), 0);
   const firstRow = out.map((o) => R.findIndex((r) => edge(r.id, o.id)));

@@ -65,6 +65,11 @@ describe('the pruned graph as box-drawing text', () => {
     ]);
   });
 
+  it('says so when no edge survives (a constant formula, e.g. the best so far when stopped early)', () => {
+    const result = { symbols: ['x1'], outputs: [{ target: 'y', formula: '0', network: [{ kind: 'caluM', weights: [] }, { kind: 'caluA', weights: [[]] }] }] } as unknown as FitResult;
+    expect(trimmed(graphLines(networkGraphs(result)[0]))).toEqual(['y: 0 inputs → 0 units → 1 output (m → a)', 'no edge survives: y is a constant']);
+  });
+
   it('merges equal units of different outputs, keeps equal units of one network apart, and lists unused inputs', () => {
     const result = {
       symbols: ['x1', 'x2', 'x3'],
