@@ -31,18 +31,19 @@ export function graphSvg(graph: NetworkGraph): string {
     const top = 40 + ((tallest - c.nodes.length) * ROW) / 2;
     c.nodes.forEach((n, k) => pos.set(n.id, { x: xs[ci], y: top + k * ROW, w: widths[ci], col: ci }));
   });
-  const fanIn = new Map<string, number>();
-  const fanOut = new Map<string, number>();
-  for (const e of graph.edges) {
-    fanIn.set(e.to, (fanIn.get(e.to) ?? 0) + 1);
-    fanOut.set(e.from, (fanOut.get(e.from) ?? 0) + 1);
-  }
+  // Each edge's rank among the edges into its target and out of its source, to spread labels along the edges.
+  const ins = new Map<string, string[]>();
+  const outs = new Map<string, string[]>();
+  graph.edges.forEach((e, i) => {
+    ins.set(e.to, [...(ins.get(e.to) ?? []), String(i)]);
+    outs.set(e.from, [...(outs.get(e.from) ?? []), String(i)]);
+  });
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="pruned graph of ${esc(graph.targets.join(', '))}">`);
   cols.forEach((_, ci) => parts.push(`<text x="${xs[ci] + widths[ci] / 2}" y="20" text-anchor="middle" class="col-title">${esc(titles[ci])}</text>`));
   const edges: string[] = [];
   const labels: string[] = [];
-  for (const e of graph.edges) {
+  graph.edges.forEach((e, i) => {
     const a = pos.get(e.from)!;
     const b = pos.get(e.to)!;
     const x1 = a.x + a.w;
@@ -51,11 +52,15 @@ export function graphSvg(graph: NetworkGraph): string {
     const y2 = b.y + NODE_H / 2;
     const mid = (x1 + x2) / 2;
     edges.push(`<path d="M${x1} ${y1}C${mid} ${y1} ${mid} ${y2} ${x2} ${y2}" class="edge${e.value < 0 ? ' negative' : ''}"/>`);
-    // Near the target when the target has fewer edges in than the source has out, else near the source.
-    const t = (fanIn.get(e.to) ?? 0) <= (fanOut.get(e.from) ?? 0) ? 0.82 : 0.18;
+    // Near the target when the target has fewer edges in than the source has out, else near the source;
+    // edges that meet there get their labels at different distances, so they do not overlap.
+    const into = ins.get(e.to)!;
+    const from = outs.get(e.from)!;
+    const spread = (rank: number, n: number) => (n > 1 ? (0.22 * rank) / (n - 1) : 0);
+    const t = into.length <= from.length ? 0.86 - spread(into.indexOf(String(i)), into.length) : 0.14 + spread(from.indexOf(String(i)), from.length);
     const [lx, ly] = bezier(t, [x1, y1], [mid, y1], [mid, y2], [x2, y2]);
     labels.push(`<text x="${round(lx)}" y="${round(ly + 4)}" text-anchor="middle" class="edge-label">${esc(e.label)}</text>`);
-  }
+  });
   parts.push(`<g>${edges.join('')}</g>`);
   cols.forEach((c, ci) => {
     const cls = ci === 0 ? 'input' : c.outputs ? 'output' : c.kind === 'caluM' ? 'caluM' : 'caluA';
