@@ -31,13 +31,18 @@ export function App({ state, width, height, interactive, onStop, initialView = '
   const body = Math.max(5, height - 3);
   useInput(
     (input, key) => {
-      const next = handleKey({ view, scroll }, input, key, height - 3);
-      if (next === 'stop') return onStop();
+      // Keys typed faster than the screen reads arrive as one chunk ("qq", two Ctrl-C): take them one by one.
+      let screen: Screen = { view, scroll };
+      for (const [char, k] of keystrokes(input, key)) {
+        const next = handleKey(screen, char, k, height - 3);
+        if (next === 'stop') onStop();
+        else screen = next;
+      }
       const lines = state.result?.graph ?? [];
       const widest = Math.max(0, ...lines.map((l) => [...l].length));
       const rows = lines.length > body ? body - 1 : lines.length;
-      setView(next.view);
-      setScroll(clampScroll(next.scroll, lines.length, rows, widest, width));
+      setView(screen.view);
+      setScroll(clampScroll(screen.scroll, lines.length, rows, widest, width));
     },
     { isActive: interactive },
   );
@@ -68,6 +73,12 @@ function Header({ view, state, width, interactive }: { view: View; state: UiStat
       <Text dimColor>{keys} </Text>
     </Box>
   );
+}
+
+/** A chunk of plain characters as single keystrokes (Ctrl-C and Tab as Ink reports them alone); anything else as it is. */
+function keystrokes(input: string, key: Key): Array<[string, Key]> {
+  if (input.length <= 1) return [[input, key]];
+  return [...input].map((ch) => [ch === '\x03' ? 'c' : ch, { ...key, ctrl: ch === '\x03', tab: ch === '\t' }]);
 }
 
 interface Screen {

@@ -115,6 +115,9 @@ describe('the live screen, driven by a recorded Lorentz fit', () => {
     expect(first(await after(r, '\t'))).toMatch(/^samples\/lorentz-train\.csv/);
     expect(first(await after(r, '\x1b[Z'))).toMatch(/^Equations/);
     expect(first(await after(r, '1'))).toMatch(/^samples\/lorentz-train\.csv/);
+    // Keys that arrive in one chunk count one by one.
+    expect(first(await after(r, '\t\t'))).toMatch(/^Equations/);
+    expect(first(await after(r, '32'))).toBe(GRAPH[0]);
   });
 
   it('q and Ctrl-C ask to stop; the header then says it is stopping', async () => {
@@ -122,6 +125,9 @@ describe('the live screen, driven by a recorded Lorentz fit', () => {
     const r = app(replay(lorentz, 81), { onStop });
     await after(r, 'q', '\x03');
     expect(onStop).toHaveBeenCalledTimes(2);
+    // Two Ctrl-C read in one chunk are two requests (the second quits at once).
+    await after(r, '\x03\x03');
+    expect(onStop).toHaveBeenCalledTimes(4);
     const stopping = await after(app({ ...replay(lorentz, 81), stopping: true }));
     expect(stopping[0]).toBe(' calu   1 Training   2 Graph   3 Result                                                   stopping…');
     expect(stopping.at(-1)).toBe('Stopping: finishing with the best formula so far…');
