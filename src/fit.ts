@@ -8,8 +8,8 @@ import { checkPredictions, evaluateFormula } from './formula/verify.ts';
 import { toLatex } from './export/latex.ts';
 import { Random } from './util/random.ts';
 import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
-import { runStage, stageLabel, type Found, type StageSpec } from './train/stage.ts';
-import { powerApplies } from './train/transform.ts';
+import { runStage, stageLabel, stageTransform, type Found, type StageSpec } from './train/stage.ts';
+import { dominantMonomial, transformApplies } from './train/transform.ts';
 import { describeQ, parseQ } from './calu/qset.ts';
 import type { Rows } from './train/screen.ts';
 import type { EventSink } from './train/events.ts';
@@ -38,6 +38,8 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_MAX_SECONDS = 300;
 /** Rows each snapshot is screened and refitted on before a full check. */
 const SAMPLE_ROWS = 128;
+/** Rows the pooled monomials of all restarts are fitted on (it holds at most half as many monomials). */
+const POOL_ROWS = 384;
 
 /** Trains CALU networks on the data and returns the formula for every target, proved in float64. */
 export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitResult> {
@@ -54,6 +56,9 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const rng = new Random(seed);
   const all: Rows = { x: data.x, y: data.y, precision: data.precision };
   const sample = sampleRows(all, SAMPLE_ROWS, rng.fork());
+  const poolRows = sampleRows(all, POOL_ROWS, rng.fork());
+  const column = (o: number) => data.y.map((t) => t[o]);
+  const dominant = data.targets.map((_, o) => dominantMonomial(data.x, column(o)));
   const nOut = data.targets.length;
   const plan = (round: number): StageSpec[] => {
     const steps = options.steps ?? stepsForRound(round);
@@ -91,8 +96,9 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   let index = 0;
   search: for (let round = 0; ; round++) {
     for (const spec of plan(round)) {
-      const power = spec.power ?? 1;
-      const open = data.targets.map((_, o) => o).filter((o) => !best[o]?.exact && powerApplies(power, data.y.map((t) => t[o])));
+      const open = data.targets
+        .map((_, o) => o)
+        .filter((o) => !best[o]?.exact && (!spec.normalize || dominant[o]) && transformApplies(stageTransform(spec, dominant[o]), column(o), data.x));
       if (open.length === 0) continue;
       const perStage = options.layers ? spec : narrow(spec, open.length);
       const t0 = performance.now();
@@ -103,6 +109,8 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
         outputs: options.layers ? data.targets.map((_, o) => o) : open,
         all,
         sample,
+        poolRows,
+        dominant,
         targetNames: data.targets,
         rng: rng.fork(),
         deadline,

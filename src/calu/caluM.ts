@@ -79,10 +79,12 @@ export class CaluM implements Layer {
     const re = contract(wf.w, lx);
     const live = tf.step(tf.sub(RE_MAX, re));
     let logMag = tf.minimum(re, RE_MAX);
-    let sign: tf.Tensor;
+    let sign: tf.Tensor | null = null;
     let parity: MCache['parity'] = null;
     let penalty = wf.penalty;
-    if (ctx.parity === 'learned') {
+    if (x.nonNegative) {
+      // Every input is >= 0: every unit is positive, and the parity has nothing to learn.
+    } else if (ctx.parity === 'learned') {
       // factor prod_j (1 - 2 p_j [x_j<0]) = exp(sum_j log|a_j| [x_j<0]) * (-1)^(#negative a_j hit)
       const p = tf.sigmoid(this.parityLogits);
       const a = tf.sub(1, tf.mul(2, p));
@@ -98,7 +100,7 @@ export class CaluM implements Layer {
     } else {
       sign = this.exactSign(wf.w, neg);
     }
-    const m = tf.mul(tf.exp(logMag), sign);
+    const m = sign ? tf.mul(tf.exp(logMag), sign) : tf.exp(logMag);
     const cache: MCache = { x, lx, neg, wf, m, live, parity };
     return { y: m, cache, penalty };
   }

@@ -9,6 +9,8 @@ import type { Random } from '../util/random.ts';
 export interface Act {
   t: tf.Tensor;
   shared: boolean;
+  /** Known to hold no negative value (the data, when every input is >= 0): signs need no work. */
+  nonNegative?: boolean;
 }
 
 /** What a training step tells each layer about where it is in the schedule. */

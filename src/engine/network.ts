@@ -40,9 +40,9 @@ export class Network {
     return this.layers.every((l) => typeof l.backward === 'function');
   }
 
-  /** x: the shared data [in, B]. Returns y [R, out, B]. */
-  forward(x: tf.Tensor, ctx: StepContext): NetworkForward {
-    let act: Act = { t: x, shared: true };
+  /** x: the shared data [in, B]; nonNegative when no input is below 0. Returns y [R, out, B]. */
+  forward(x: tf.Tensor, ctx: StepContext, nonNegative = false): NetworkForward {
+    let act: Act = { t: x, shared: true, nonNegative };
     const caches: unknown[] = [];
     let penalty: tf.Tensor | null = null;
     for (const layer of this.layers) {

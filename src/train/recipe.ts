@@ -13,22 +13,19 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
   const small = Math.max(4, outputs + 2);
   const medium = Math.max(8, outputs + 4);
   const wide = monomialWidth(inputs, outputs);
-  const monomials = (hidden: number, layerQ = '', power = 1): StageSpec => ({
+  const monomials = (hidden: number, layerQ = '', power = 1, normalize = false): StageSpec => ({
     ...base,
     stack: parseStack(`${hidden}:m${layerQ} ${outputs}:a`),
     q: PRESETS.int(),
     restarts: restartsOverride ?? restartsFor(inputs, hidden, outputs),
     power,
+    normalize,
   });
   return [
     // A few signed monomials, exponents -2..2 (narrow networks find a single monomial fastest).
     monomials(small),
     // Sums of many monomials.
     monomials(wide),
-    // Sums under an outer power: y = S^-1, S^(1/2), S^(-1/2), fitting y^-1, y^2, y^-2.
-    monomials(medium, '', -1),
-    monomials(medium, '', 2),
-    monomials(medium, '', -2),
     // Integer powers of sums, e.g. (x1+x2+x3)^3: a -> m -> a, exponents 0..3.
     {
       ...base,
@@ -36,6 +33,15 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
       q: PRESETS.int(),
       restarts: restartsOverride ?? 32,
     },
+    // A dominant monomial times a sum or a power of a sum, y = M0 S^(1/q), fitting (y/M0)^q;
+    // and a power of a sum alone, y = S^(1/q), fitting y^q. Simplest power first.
+    monomials(small, '', 1, true),
+    monomials(small, '', -1, true),
+    monomials(medium, '', -1),
+    monomials(small, '', -2, true),
+    monomials(small, '', 2, true),
+    monomials(medium, '', 2),
+    monomials(medium, '', -2),
     // Wider exponents, -3..3, and half-integer exponents.
     monomials(wide, '[int3]'),
     monomials(medium, '[half]'),

@@ -9,7 +9,8 @@ export interface Rows {
   precision: number[][];
 }
 
-export type Extractor = 'round' | 'refit';
+/** How a network was read: weights as snapped, last layer refitted, or monomials pooled across restarts. */
+export type Extractor = 'round' | 'refit' | 'pool';
 
 /** A snapped network read one way, with how well it fits the screening sample. */
 export interface Read {

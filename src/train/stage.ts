@@ -4,7 +4,8 @@ import { snapNetwork } from '../formula/snap.ts';
 import type { Random } from '../util/random.ts';
 import { Trainer } from './trainer.ts';
 import { judge, readings, type Extractor, type Rows } from './screen.ts';
-import { applyPower, invertPower, powerPrecision } from './transform.ts';
+import { applyTransform, invertTransform, transformPrecision, type TargetTransform } from './transform.ts';
+import { poolNetworks, poolsMonomials } from './pooling.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { EventSink } from './events.ts';
 
@@ -19,8 +20,10 @@ export interface StageSpec {
   lr: number;
   /** Snap and verify every this many steps. */
   snapEvery: number;
-  /** Fit y^power and read y = (fit)^(1/power); 1 (the default) fits y itself. */
+  /** Fit Y = (y / M0)^power and read y back from it; 1 (the default) fits y itself. */
   power?: number;
+  /** Divide each target by its dominant monomial M0 first. */
+  normalize?: boolean;
 }
 
 /** The best snapped network found for one output (in the target's own terms), with where it was found. */
@@ -45,6 +48,10 @@ export interface StageInput {
   all: Rows;
   /** The rows each snapshot is screened and refitted on. */
   sample: Rows;
+  /** A larger sample for pooling monomials across restarts. */
+  poolRows: Rows;
+  /** Each dataset target's dominant monomial (exponents), or null. */
+  dominant: Array<number[] | null>;
   targetNames: string[];
   rng: Random;
   deadline: number;
@@ -55,10 +62,30 @@ export interface StageInput {
   best: Array<Found | null>;
 }
 
-/** The stack in short notation, and the power of the target it fits when that is not 1. */
+/** The stack in short notation, and the transform of the target it fits when there is one. */
 export function stageLabel(spec: StageSpec, inputs: number): string {
   const q = spec.power ?? 1;
-  return describeStack(spec.stack, inputs) + (q === 1 ? '' : ` on y^${q}`);
+  const base = spec.normalize ? '(y/M0)' : 'y';
+  return describeStack(spec.stack, inputs) + (q === 1 && !spec.normalize ? '' : ` on ${base}${q === 1 ? '' : `^${q}`}`);
+}
+
+/** The transform a stage applies to one target, given that target's dominant monomial. */
+export function stageTransform(spec: StageSpec, dominant: number[] | null): TargetTransform {
+  return { q: spec.power ?? 1, m0: spec.normalize ? dominant : null };
+}
+
+/** Steps between two poolings of every restart's monomials. */
+const POOL_EVERY = 100;
+
+/** The relative L2 residual an exact fit may keep: float64 rounding, or the precision the target was written with. */
+function exactResidual(rows: Rows, k: number): number {
+  let yy = 0;
+  let dd = 0;
+  rows.y.forEach((t, i) => {
+    yy += t[k] * t[k];
+    dd += rows.precision[i][k] ** 2;
+  });
+  return Math.max(1e-9, 3 * Math.sqrt(dd / Math.max(yy, 1e-300)));
 }
 
 export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
@@ -71,16 +98,19 @@ export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
  */
 export function runStage(input: StageInput): StageEnd {
   const { spec, outputs, all, sample } = input;
-  const q = spec.power ?? 1;
-  // The stage trains on y^q; every candidate is judged on y itself.
-  const pick = (rows: Rows, o: number[], power: number): Rows => ({
+  // The stage trains on each target's transform Y; every candidate is judged on y itself.
+  const transforms = outputs.map((o) => stageTransform(spec, input.dominant[o]));
+  const pick = (rows: Rows): Rows => ({
     x: rows.x,
-    y: rows.y.map((t) => o.map((k) => applyPower(power, t[k]))),
-    precision: rows.precision.map((p, i) => o.map((k) => powerPrecision(power, rows.y[i][k], p[k]))),
+    y: rows.y.map((t, i) => outputs.map((o, k) => applyTransform(transforms[k], t[o], rows.x[i]))),
+    precision: rows.precision.map((p, i) => outputs.map((o, k) => transformPrecision(transforms[k], rows.y[i][o], rows.x[i], p[o]))),
   });
-  const stageAll = pick(all, outputs, q);
-  const stageSample = pick(sample, outputs, q);
-  const own = outputs.map((o) => ({ all: pick(all, [o], 1), sample: pick(sample, [o], 1), negative: all.y[0][o] < 0 }));
+  const own1 = (rows: Rows, o: number): Rows => ({ x: rows.x, y: rows.y.map((t) => [t[o]]), precision: rows.precision.map((p) => [p[o]]) });
+  const stageAll = pick(all);
+  const stageSample = pick(sample);
+  const stagePool = pick(input.poolRows);
+  const poolTolerance = outputs.map((_, k) => exactResidual(stagePool, k));
+  const own = outputs.map((o) => ({ all: own1(all, o), sample: own1(sample, o), negative: all.y[0][o] < 0 }));
   const net = buildNetwork(spec.stack, all.x[0].length, spec.restarts, spec.q, input.rng.fork());
   const columns = { x: transpose(all.x), y: transpose(stageAll.y) };
   const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork() });
@@ -122,7 +152,7 @@ export function runStage(input: StageInput): StageEnd {
           outputs.forEach((o, k) => {
             // Round is preferred when it is exact already: it has no float coefficients.
             const read = reads.find((c) => c.exact[k]) ?? reads.reduce((a, b) => (b.errors[k] < a.errors[k] ? b : a));
-            const layersO = invertPower(q, outputOnly(read.layers, k), own[k].negative);
+            const layersO = invertTransform(transforms[k], outputOnly(read.layers, k), own[k].negative);
             const j = judge(layersO, own[k].sample, own[k].all);
             if (!j.exact) allExact = false;
             const found: Found = { layers: layersO, extractor: read.extractor, exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: r };
@@ -130,6 +160,16 @@ export function runStage(input: StageInput): StageEnd {
           });
           if (allExact) exactRestarts++;
         });
+        if (res.step % POOL_EVERY === 0 && poolsMonomials(net) && outputs.some((o) => !input.best[o]?.exact)) {
+          poolNetworks(net, reading.snapped, stagePool, Math.max(...poolTolerance)).forEach((layers, k) => {
+            const o = outputs[k];
+            if (!layers || input.best[o]?.exact) return;
+            const layersO = invertTransform(transforms[k], layers, own[k].negative);
+            const j = judge(layersO, own[k].sample, own[k].all);
+            const found: Found = { layers: layersO, extractor: 'pool', exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: -1 };
+            if (better(found, input.best[o])) input.improve(o, found);
+          });
+        }
       }
       if (atSnap || res.step % 10 === 0) {
         const sorted = [...res.mse].filter(Number.isFinite).sort((a, b) => a - b);

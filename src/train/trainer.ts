@@ -40,6 +40,8 @@ export class Trainer {
   private readonly y: tf.Tensor2D;
   private readonly invScale: tf.Tensor2D;
   private readonly rows: number;
+  /** No input below 0 anywhere in the data, so CALUm signs need no work. */
+  private readonly nonNegative: boolean;
   private readonly schedule: Schedule;
   step = 0;
 
@@ -51,6 +53,7 @@ export class Trainer {
     this.schedule = opts.schedule ?? DEFAULT_SCHEDULE;
     this.rows = data.x[0]?.length ?? data.y[0].length;
     this.x = tf.tensor2d(data.x, [data.x.length, this.rows], 'float32');
+    this.nonNegative = data.x.every((col) => col.every((v) => v >= 0));
     this.y = tf.tensor2d(data.y, [data.y.length, this.rows], 'float32');
     this.invScale = tf.tensor2d(inverseMeanSquare(data.y), [data.y.length, 1]);
     this.adam = new BatchedAdam(net.variables, net.restarts, { lr: opts.lr });
@@ -95,7 +98,7 @@ export class Trainer {
   }
 
   private manualGrads(xb: tf.Tensor, yb: tf.Tensor, ctx: StepContext): Gradients {
-    const f = this.net.forward(xb, ctx);
+    const f = this.net.forward(xb, ctx, this.nonNegative);
     const { loss, dy } = normalizedMse(f.y, yb, this.invScale);
     return { loss, penalty: f.penalty, grads: this.net.backward(dy, f, ctx) };
   }
@@ -110,7 +113,7 @@ export class Trainer {
     let penalty: tf.Tensor | null = null;
     const vars = this.net.variables;
     const { value, grads } = tf.variableGrads(() => {
-      const f = this.net.forward(xb, ctx);
+      const f = this.net.forward(xb, ctx, this.nonNegative);
       // keep() lets the per-restart terms outlive variableGrads' own tidy; the caller's tidy cannot free kept tensors, so they are disposed below.
       loss = tf.keep(normalizedMse(f.y, yb, this.invScale).loss);
       penalty = f.penalty ? tf.keep(f.penalty) : null;

@@ -1,45 +1,98 @@
+import { Matrix, QrDecomposition } from 'ml-matrix';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 
 /**
- * A stage may fit a power of the target, y^q, and read the formula as
- * y = (fit)^(1/q): the stack in -> m -> a -> m[1/q] -> a[1], whose outer
- * exponent is chosen by the search rather than trained, since gradient
- * training of a fractional power of a sum is still an open problem (see
- * docs/RECIPE.md). So 1 - v^2/c^2 = (m0/y)^2 is a sum of monomials even
- * though y = m0/sqrt(1 - v^2/c^2) is not.
+ * A stage may fit a transformed target, Y = (y / M0)^q, and read the
+ * formula back as y = M0 * (fit)^(1/q): the stack
+ *   in -> m -> a -> m[1/q, 1] -> a[1]
+ * whose outer exponents are chosen by the search rather than trained, since
+ * gradient training of a fractional power of a sum is still an open problem
+ * (see docs/RECIPE.md). M0 is the target's dominant monomial. So
+ * (y / m0)^-2 = 1 - v^2/c^2 is a sum of two monomials even though
+ * y = m0/sqrt(1 - v^2/c^2) is not.
  */
-export interface TargetPower {
+export interface TargetTransform {
   q: number;
+  /** Exponents of the dominant monomial the target is divided by, or null. */
+  m0: number[] | null;
 }
 
-/** Whether y^q can be fitted and inverted for this target column: defined and one-to-one. */
-export function powerApplies(q: number, y: number[]): boolean {
-  if (q === 1) return true;
-  if (y.some((v) => v === 0 || !Number.isFinite(Math.pow(Math.abs(v), q)))) return false;
-  // Odd integer powers keep the sign; any other needs a target of one sign.
-  if (Number.isInteger(q) && Math.abs(q) % 2 === 1) return true;
-  return y.every((v) => v > 0) || y.every((v) => v < 0);
+export const IDENTITY: TargetTransform = { q: 1, m0: null };
+
+export function isIdentity(t: TargetTransform): boolean {
+  return t.q === 1 && !t.m0;
 }
 
-/** y^q; for a power that needs one sign, |y|^q, the sign returning through invertPower's -1. */
-export function applyPower(q: number, y: number): number {
-  if (q === 1) return y;
-  if (Number.isInteger(q) && Math.abs(q) % 2 === 1) return Math.pow(y, q);
-  return Math.pow(Math.abs(y), q);
+function monomial(e: number[] | null, x: number[]): number {
+  if (!e) return 1;
+  let p = 1;
+  for (let j = 0; j < e.length; j++) if (e[j] !== 0) p *= Math.pow(x[j], e[j]);
+  return p;
 }
 
-/** The precision of y^q from that of y: |q| |y|^(q-1) dy. */
-export function powerPrecision(q: number, y: number, dy: number): number {
-  return q === 1 ? dy : Math.abs(q) * Math.pow(Math.abs(y), q - 1) * dy;
+function oddPower(q: number): boolean {
+  return Number.isInteger(q) && Math.abs(q) % 2 === 1;
+}
+
+/** Whether Y can be fitted and turned back into y for this target column: defined and one-to-one. */
+export function transformApplies(t: TargetTransform, y: number[], x: number[][]): boolean {
+  if (isIdentity(t)) return true;
+  const z = y.map((v, i) => v / monomial(t.m0, x[i]));
+  if (z.some((v) => v === 0 || !Number.isFinite(v) || !Number.isFinite(Math.pow(Math.abs(v), t.q)))) return false;
+  // Odd integer powers keep the sign; any other power needs a target of one sign.
+  return oddPower(t.q) || z.every((v) => v > 0) || z.every((v) => v < 0);
+}
+
+/** Y = (y/M0)^q; for a power that needs one sign, |y/M0|^q, the sign returning through invertTransform. */
+export function applyTransform(t: TargetTransform, y: number, x: number[]): number {
+  if (isIdentity(t)) return y;
+  const z = y / monomial(t.m0, x);
+  return oddPower(t.q) ? Math.pow(z, t.q) : Math.pow(Math.abs(z), t.q);
+}
+
+/** The precision of Y from that of y: |dY/dy| dy. */
+export function transformPrecision(t: TargetTransform, y: number, x: number[], dy: number): number {
+  if (isIdentity(t) || dy === 0) return dy;
+  const m = monomial(t.m0, x);
+  return (Math.abs(t.q) * Math.pow(Math.abs(y / m), t.q - 1) * dy) / Math.abs(m);
 }
 
 /**
- * The network in the target's own terms: a one-output network for y^q,
- * followed by a CALUm unit with exponent 1/q and a CALUa coefficient of
- * +1 (or -1 when the target is negative).
+ * The network in the target's own terms, from a one-output m -> a network
+ * for Y: M0 joins the monomials, then y = M0^1 * S^(1/q) times +1 (or -1
+ * for a target of negative sign under an even power).
  */
-export function invertPower(q: number, layers: SnappedLayer[], negative: boolean): SnappedLayer[] {
-  if (q === 1) return layers;
-  const odd = Number.isInteger(q) && Math.abs(q) % 2 === 1;
-  return [...layers, { kind: 'caluM', weights: [[1 / q]] }, { kind: 'caluA', weights: [[negative && !odd ? -1 : 1]] }];
+export function invertTransform(t: TargetTransform, layers: SnappedLayer[], negative: boolean): SnappedLayer[] {
+  if (isIdentity(t)) return layers;
+  const sign = negative && !oddPower(t.q) ? -1 : 1;
+  if (!t.m0) return [...layers, { kind: 'caluM', weights: [[1 / t.q]] }, { kind: 'caluA', weights: [[sign]] }];
+  const [m, a] = layers;
+  return [
+    { kind: 'caluM', weights: [...m.weights, t.m0] },
+    { kind: 'caluA', weights: [[...a.weights[0], 0], [...m.weights.map(() => 0), 1]] },
+    { kind: 'caluM', weights: [[1 / t.q, 1]] },
+    { kind: 'caluA', weights: [[sign]] },
+  ];
+}
+
+/**
+ * The target's dominant monomial: the power law that fits log|y| best (a
+ * single CALUm unit's optimum in log space), its exponents rounded to
+ * integers. Null unless every input is positive and y keeps one sign, or
+ * when the monomial is 1.
+ */
+export function dominantMonomial(x: number[][], y: number[]): number[] | null {
+  if (y.length === 0 || !(y.every((v) => v > 0) || y.every((v) => v < 0))) return null;
+  if (!x.every((row) => row.every((v) => v > 0))) return null;
+  const n = x[0].length;
+  const A = new Matrix(x.length, n + 1);
+  x.forEach((row, i) => {
+    A.set(i, 0, 1);
+    row.forEach((v, j) => A.set(i, j + 1, Math.log(v)));
+  });
+  const qr = new QrDecomposition(A);
+  if (!qr.isFullRank()) return null;
+  const sol = qr.solve(Matrix.columnVector(y.map((v) => Math.log(Math.abs(v)))));
+  const e = Array.from({ length: n }, (_, j) => Math.round(sol.get(j + 1, 0)) + 0);
+  return e.some((v) => v !== 0) ? e : null;
 }
