@@ -3,7 +3,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
 import { toDataset, type Dataset } from '../src/data/dataset.ts';
-import { fit, DEFAULT_MAX_SECONDS, DEFAULT_SEED, type FitOptions } from '../src/fit.ts';
+import type { FitOptions } from '../src/fit.ts';
+import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/defaults.ts';
 import { formatSummary, formatText } from '../src/export/text.ts';
 import { stringify, toJson } from '../src/export/json.ts';
 import { loadModel, predict, saveModel } from '../src/model.ts';
@@ -99,6 +100,8 @@ async function plainFit(data: Dataset, test: Dataset | undefined, options: Omit<
   };
   process.on('SIGINT', onSigint);
   try {
+    // Loaded here, not at the top: TensorFlow.js takes seconds to load and only a fit in this thread needs it.
+    const { fit } = await import('../src/fit.ts');
     return await fit(data, { ...options, test, onEvent, shouldStop: () => stop });
   } finally {
     process.off('SIGINT', onSigint);

@@ -1,4 +1,5 @@
 import { initBackend, type BackendName } from './engine/backend.ts';
+import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from './defaults.ts';
 import { CaluError } from './errors.ts';
 import type { Dataset } from './data/dataset.ts';
 import { minimumRows, requireRows } from './data/dataset.ts';
@@ -34,8 +35,7 @@ export interface FitOptions {
   backend?: BackendName;
 }
 
-export const DEFAULT_SEED = 1;
-export const DEFAULT_MAX_SECONDS = 300;
+export { DEFAULT_SEED, DEFAULT_MAX_SECONDS };
 /** Rows each snapshot is screened and refitted on before a full check. */
 const SAMPLE_ROWS = 128;
 /** Rows the pooled monomials of all restarts are fitted on (it holds at most half as many monomials). */
@@ -89,7 +89,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     const r = readFormula(f.layers, symbols, rowsFor(o), positive);
     const same = trail[trail.length - 1]?.r.text === r.text;
     trail.push({ f, r });
-    if (!same) emit({ type: 'candidate', target: data.targets[o], formula: r.text, exact: r.train.exact, error: r.train.metrics.maxRelError, stage: f.stage, step: f.step });
+    if (!same) emit({ type: 'candidate', target: data.targets[o], formula: r.text, exact: r.train.exact, error: r.train.metrics.maxRelError, stage: f.stage, step: f.step, network: r.layers });
   };
   const stages: StageRecord[] = [];
   let stoppedBy: FitResult['stoppedBy'] = 'budget';
@@ -103,7 +103,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
       const perStage = options.layers ? spec : narrow(spec, open.length);
       const t0 = performance.now();
       index++;
-      const end = runStage({
+      const end = await runStage({
         index,
         spec: perStage,
         outputs: options.layers ? data.targets.map((_, o) => o) : open,
@@ -144,6 +144,10 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const candidates: CandidateRow[] = [];
   data.targets.forEach((target, o) => {
     const read = new Map<string, { f: Found; r: ReadFormula }>();
+    // The best network is a candidate even when it never improved enough to be marked on the way.
+    const last = seen[o].at(-1);
+    const b = best[o];
+    if (b && last?.f !== b) seen[o].push({ f: b, r: readFormula(b.layers, symbols, rowsFor(o), positive) });
     for (const c of seen[o]) if (!read.has(c.r.text)) read.set(c.r.text, c);
     const list = [...read.values()];
     const chosen = choose(list);
@@ -173,7 +177,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
 function choose<T extends { r: ReadFormula }>(list: T[]): T | undefined {
   const exact = list.filter((c) => c.r.train.exact).sort((a, b) => a.r.complexity - b.r.complexity);
   if (exact.length) return exact[0];
-  return [...list].sort((a, b) => a.r.train.metrics.maxRelError - b.r.train.metrics.maxRelError)[0];
+  return [...list].sort((a, b) => a.r.train.metrics.rmsRelError - b.r.train.metrics.rmsRelError)[0];
 }
 
 function finish(target: string, o: number, f: Found, r: ReadFormula, symbols: string[], stages: StageRecord[], data: Dataset, test?: Dataset): OutputResult {
@@ -209,7 +213,7 @@ function unsolved(target: string): OutputResult {
     expression: null,
     exact: false,
     complexity: 0,
-    metrics: { train: { rows: 0, mse: NaN, maxAbsError: NaN, maxRelError: NaN } },
+    metrics: { train: { rows: 0, mse: NaN, maxAbsError: NaN, maxRelError: NaN, rmsRelError: NaN } },
     source: null,
     network: [],
   };

@@ -2,7 +2,8 @@
  * calu's library API: read data, fit, read the formulas, predict, save and load.
  * The CLI (cli/calu.ts) is a thin layer over exactly these functions.
  */
-export { fit, DEFAULT_MAX_SECONDS, DEFAULT_SEED, type FitOptions } from './fit.ts';
+export { fit, type FitOptions } from './fit.ts';
+export { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from './defaults.ts';
 export { predict, saveModel, loadModel, type SavedModel } from './model.ts';
 export { readCsvFile, parseCsv, type CsvTable } from './data/csv.ts';
 export { toDataset, type Dataset, type ColumnChoice } from './data/dataset.ts';

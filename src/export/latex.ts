@@ -41,7 +41,8 @@ const handler: Handler = (node, options) => {
   }
   // A fraction bar and an exponent already group their contents: drop the text's parentheses.
   if (n.op === '/') return `\\frac{${bare(a).toTex(options)}}{${bare(b).toTex(options)}}`;
-  if (n.op === '^') return `{${a.toTex(options)}}^{${bare(b).toTex(options)}}`;
+  // A plain (subscripted) name takes its exponent directly, so KaTeX stacks p_{0}^{2}.
+  if (n.op === '^') return a.type === 'SymbolNode' ? `${a.toTex(options)}^{${bare(b).toTex(options)}}` : `{${a.toTex(options)}}^{${bare(b).toTex(options)}}`;
   return undefined;
 };
 

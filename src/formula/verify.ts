@@ -11,6 +11,8 @@ export interface Metrics {
   maxAbsError: number;
   /** max |f - y| / max(|y|, 1e-3 * rms(y)) */
   maxRelError: number;
+  /** sqrt(mse) / rms(y): the error relative to the target's size, over all rows. */
+  rmsRelError: number;
 }
 
 export interface Check {
@@ -53,7 +55,9 @@ export function checkPredictions(pred: ArrayLike<number>, truth: ArrayLike<numbe
       maxRel = NaN;
     }
   }
-  return { metrics: { rows: n, mse: sq / Math.max(1, n), maxAbsError: maxAbs, maxRelError: maxRel }, exact, worstRow: worst };
+  const mse = sq / Math.max(1, n);
+  const rmsRel = Math.sqrt(mse) / (Math.sqrt(ss / Math.max(1, n)) || 1);
+  return { metrics: { rows: n, mse, maxAbsError: maxAbs, maxRelError: maxRel, rmsRelError: rmsRel }, exact, worstRow: worst };
 }
 
 /** Evaluates a formula tree on rows in float64. A complex or non-numeric result counts as NaN. */

@@ -1,3 +1,5 @@
+import type { SnappedLayer } from '../formula/evaluate.ts';
+
 /**
  * What a fit reports while it runs. The UI and the CLI's plain progress
  * lines are built from these alone; the trainer never imports the UI.
@@ -56,6 +58,8 @@ export interface CandidateEvent {
   error: number;
   stage: number;
   step: number;
+  /** The pruned, snapped network the formula was read from. */
+  network: SnappedLayer[];
 }
 
 export interface DoneEvent {

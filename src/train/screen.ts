@@ -16,7 +16,7 @@ export type Extractor = 'round' | 'refit' | 'pool';
 export interface Read {
   layers: SnappedLayer[];
   extractor: Extractor;
-  /** Largest relative error on the sample, per output of the network. */
+  /** Relative RMS error on the sample, per output of the network. */
   errors: number[];
   /** Exact on the sample, per output. */
   exact: boolean[];
@@ -45,17 +45,17 @@ function judgeHidden(layers: SnappedLayer[], extractor: Extractor, hidden: numbe
       sample.precision.map((p) => p[o]),
     ),
   );
-  return { layers, extractor, errors: checks.map((c) => finite(c.metrics.maxRelError)), exact: checks.map((c) => c.exact) };
+  return { layers, extractor, errors: checks.map((c) => finite(c.metrics.rmsRelError)), exact: checks.map((c) => c.exact) };
 }
 
 /**
- * Judges a one-output network against one target: its largest relative
- * error on the sample and, when it is exact there, whether it is exact on
- * every row. rows.y and rows.precision hold that target alone.
+ * Judges a one-output network against one target: its relative RMS error
+ * on the sample and, when it is exact there, whether it is exact on every
+ * row. rows.y and rows.precision hold that target alone.
  */
 export function judge(layers: SnappedLayer[], sample: Rows, all: Rows): { error: number; exact: boolean } {
   const onSample = check(layers, sample);
-  const error = finite(onSample.metrics.maxRelError);
+  const error = finite(onSample.metrics.rmsRelError);
   if (!onSample.exact) return { error, exact: false };
   return { error, exact: check(layers, all).exact };
 }

@@ -32,7 +32,7 @@ export interface Found {
   extractor: Extractor;
   /** Exact on every training row. */
   exact: boolean;
-  /** Largest relative error on the screening sample. */
+  /** Relative RMS error on the screening sample. */
   error: number;
   stage: number;
   step: number;
@@ -74,6 +74,9 @@ export function stageTransform(spec: StageSpec, dominant: number[] | null): Targ
   return { q: spec.power ?? 1, m0: spec.normalize ? dominant : null };
 }
 
+/** Longest stretch of training without giving the event loop a turn. */
+const YIELD_MS = 100;
+
 /** Steps between two poolings of every restart's monomials. */
 const POOL_EVERY = 100;
 
@@ -96,7 +99,7 @@ export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
  * success, since restarts that train on can drift away from it; the stage
  * ends as soon as every output it trains for is exact.
  */
-export function runStage(input: StageInput): StageEnd {
+export async function runStage(input: StageInput): Promise<StageEnd> {
   const { spec, outputs, all, sample } = input;
   // The stage trains on each target's transform Y; every candidate is judged on y itself.
   const transforms = outputs.map((o) => stageTransform(spec, input.dominant[o]));
@@ -128,8 +131,14 @@ export function runStage(input: StageInput): StageEnd {
   let settled = 0;
   let blownUp = 0;
   let end: StageEnd = 'steps';
+  let yielded = performance.now();
   try {
     for (let s = 0; s < spec.steps; s++) {
+      if (performance.now() - yielded > YIELD_MS) {
+        // Let the event loop run now and then, so a Ctrl-C handler or a screen redraw is not held off.
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
       if (performance.now() > input.deadline) {
         end = 'time';
         break;

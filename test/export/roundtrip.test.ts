@@ -69,7 +69,7 @@ describe('every export comes from the one formula tree', () => {
     expect(symbolLatex('omega_0')).toBe('\\omega_{0}');
     expect(symbolLatex('n_rho')).toBe('n_{\\rho}');
     expect(symbolLatex('Ef')).toBe('\\mathit{Ef}');
-    expect(toLatex(parse('p0^2 - p1^2'))).toBe('{p_{0}}^{2}-{p_{1}}^{2}');
+    expect(toLatex(parse('p0^2 - p1^2'))).toBe('p_{0}^{2}-p_{1}^{2}');
   });
 });
 

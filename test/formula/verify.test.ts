@@ -24,7 +24,7 @@ describe('checking a formula against data in float64', () => {
 
   it('reports errors and the worst row, and treats NaN as not exact', () => {
     const c = checkPredictions([1, 2, 4], [1, 2, 3]);
-    expect(c.metrics).toEqual({ rows: 3, mse: 1 / 3, maxAbsError: 1, maxRelError: 1 / 3 });
+    expect(c.metrics).toEqual({ rows: 3, mse: 1 / 3, maxAbsError: 1, maxRelError: 1 / 3, rmsRelError: Math.sqrt(1 / 3) / Math.sqrt(14 / 3) });
     expect(c.worstRow).toBe(2);
     expect(checkPredictions([NaN, 2], [1, 2]).exact).toBe(false);
   });
