@@ -81,12 +81,18 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   // Every marked improvement of each output, read as a formula: the candidate table.
   const seen: Array<Array<{ f: Found; r: ReadFormula }>> = data.targets.map(() => []);
   const rowsFor = (o: number): Rows => ({ x: data.x, y: data.y.map((t) => [t[o]]), precision: data.precision.map((p) => [p[o]]) });
-  const improve = (o: number, f: Found) => {
-    best[o] = f;
+  const improve = (o: number, found: Found) => {
+    let f = found;
     const trail = seen[o];
     const prev = trail[trail.length - 1]?.f;
-    if (prev && !f.exact && f.error >= prev.error / 2) return;
+    if (prev && !f.exact && f.error >= prev.error / 2) {
+      best[o] = f;
+      return;
+    }
     const r = readFormula(f.layers, symbols, rowsFor(o), positive);
+    // The formula as printed is what counts: a network exact in float64 whose text is not stays open.
+    if (f.exact && !r.train.exact) f = { ...f, exact: false };
+    best[o] = f;
     const same = trail[trail.length - 1]?.r.text === r.text;
     trail.push({ f, r });
     if (!same) emit({ type: 'candidate', target: data.targets[o], formula: r.text, exact: r.train.exact, error: r.train.metrics.maxRelError, stage: f.stage, step: f.step, network: r.layers });
@@ -221,7 +227,8 @@ function unsolved(target: string): OutputResult {
 
 /** A default stage trains only the open targets: its last layer shrinks to match. */
 function narrow(spec: StageSpec, outputs: number): StageSpec {
-  const layers = spec.stack.layers.map((l, i, all) => (i === all.length - 1 ? { ...l, units: outputs } : l));
+  const units = spec.rational ? 2 * outputs : outputs;
+  const layers = spec.stack.layers.map((l, i, all) => (i === all.length - 1 ? { ...l, units } : l));
   return { ...spec, stack: { ...spec.stack, layers } };
 }
 

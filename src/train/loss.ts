@@ -21,3 +21,30 @@ export function inverseMeanSquare(t: number[][]): number[] {
     return 1 / Math.max(ms, 1e-12);
   });
 }
+
+/**
+ * The loss of a rational stage, which fits y = N/D through N - y D = 0.
+ * The network gives N and D for each target as consecutive outputs
+ * (y [R, 2T, B], t [T, B]); per target the loss is
+ *   sum_b (N - t D)^2 / sum_b (N^2 + t^2 D^2),
+ * which is scale-free, so N = D = 0 does not minimise it.
+ * Returns the loss per restart [R] and its gradient with respect to y.
+ */
+export function ratioLoss(y: tf.Tensor, t: tf.Tensor): { loss: tf.Tensor1D; dy: tf.Tensor } {
+  const [R, twoT, B] = y.shape;
+  const T = twoT / 2;
+  const pairs = tf.reshape(y, [R, T, 2, B]);
+  const [n4, d4] = tf.split(pairs, 2, 2);
+  const N = tf.reshape(n4, [R, T, B]);
+  const D = tf.reshape(d4, [R, T, B]);
+  const tD = tf.mul(t, D);
+  const r = tf.sub(N, tD);
+  const a = tf.sum(tf.square(r), 2, true);
+  const b = tf.add(tf.sum(tf.add(tf.square(N), tf.square(tD)), 2, true), 1e-30);
+  const loss = tf.sum(tf.reshape(tf.div(a, b), [R, T]), 1) as tf.Tensor1D;
+  const aOverB2 = tf.div(a, tf.square(b));
+  const dN = tf.sub(tf.div(tf.mul(r, 2), b), tf.mul(tf.mul(N, 2), aOverB2));
+  const dD = tf.sub(tf.div(tf.mul(tf.mul(r, t), -2), b), tf.mul(tf.mul(tf.mul(tD, t), 2), aOverB2));
+  const dy = tf.reshape(tf.stack([dN, dD], 2), [R, twoT, B]);
+  return { loss, dy };
+}

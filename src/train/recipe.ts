@@ -21,6 +21,15 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
     power,
     normalize,
   });
+  const rational = (hidden: number, power: number, normalize: boolean): StageSpec => ({
+    ...base,
+    stack: parseStack(`${hidden}:m ${2 * outputs}:a`),
+    q: PRESETS.int(),
+    restarts: restartsOverride ?? restartsFor(inputs, hidden, 2 * outputs),
+    power,
+    normalize,
+    rational: true,
+  });
   return [
     // A few signed monomials, exponents -2..2 (narrow networks find a single monomial fastest).
     monomials(small),
@@ -42,6 +51,11 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
     monomials(small, '', 2, true),
     monomials(medium, '', 2),
     monomials(medium, '', -2),
+    // Quotients of sums, y = N/D and y = M0 N/D, and their square roots.
+    rational(medium, 1, false),
+    rational(medium, 1, true),
+    rational(medium, 2, false),
+    rational(medium, 2, true),
     // Wider exponents, -3..3, and half-integer exponents.
     monomials(wide, '[int3]'),
     monomials(medium, '[half]'),

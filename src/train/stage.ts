@@ -4,6 +4,7 @@ import { snapNetwork } from '../formula/snap.ts';
 import type { Random } from '../util/random.ts';
 import { Trainer } from './trainer.ts';
 import { judge, readings, type Extractor, type Rows } from './screen.ts';
+import { readRational } from './rational.ts';
 import { applyTransform, invertTransform, transformPrecision, type TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
@@ -24,6 +25,8 @@ export interface StageSpec {
   power?: number;
   /** Divide each target by its dominant monomial M0 first. */
   normalize?: boolean;
+  /** Fit Y = N/D, the network giving N and D for each target (see rational.ts). */
+  rational?: boolean;
 }
 
 /** The best snapped network found for one output (in the target's own terms), with where it was found. */
@@ -66,7 +69,9 @@ export interface StageInput {
 export function stageLabel(spec: StageSpec, inputs: number): string {
   const q = spec.power ?? 1;
   const base = spec.normalize ? '(y/M0)' : 'y';
-  return describeStack(spec.stack, inputs) + (q === 1 && !spec.normalize ? '' : ` on ${base}${q === 1 ? '' : `^${q}`}`);
+  const target = `${base}${q === 1 ? '' : `^${q}`}`;
+  if (spec.rational) return `${describeStack(spec.stack, inputs)} as N, D with ${target} = N/D`;
+  return describeStack(spec.stack, inputs) + (q === 1 && !spec.normalize ? '' : ` on ${target}`);
 }
 
 /** The transform a stage applies to one target, given that target's dominant monomial. */
@@ -116,7 +121,18 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
   const own = outputs.map((o) => ({ all: own1(all, o), sample: own1(sample, o), negative: all.y[0][o] < 0 }));
   const net = buildNetwork(spec.stack, all.x[0].length, spec.restarts, spec.q, input.rng.fork());
   const columns = { x: transpose(all.x), y: transpose(stageAll.y) };
-  const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork() });
+  const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork(), loss: spec.rational ? 'ratio' : 'mse' });
+  const negative = own.map((o) => o.negative);
+  // Each restart's snapshot, read as one network per target, in the target's own terms.
+  const readRestart = (layers: SnappedLayer[]): Array<{ layers: SnappedLayer[]; extractor: Extractor } | null> => {
+    if (spec.rational) return readRational(layers, stageSample, transforms, negative).map((l) => (l ? { layers: l, extractor: 'refit' } : null));
+    const reads = readings(layers, stageSample);
+    return outputs.map((_, k) => {
+      // Round is preferred when it is exact already: it has no float coefficients.
+      const read = reads.find((c) => c.exact[k]) ?? reads.reduce((a, b) => (b.errors[k] < a.errors[k] ? b : a));
+      return { layers: invertTransform(transforms[k], outputOnly(read.layers, k), negative[k]), extractor: read.extractor };
+    });
+  };
   input.emit({
     type: 'stage',
     index: input.index,
@@ -156,15 +172,16 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
         exactRestarts = 0;
         reading.snapped.forEach((layers, r) => {
           if (!Number.isFinite(res.mse[r])) return;
-          const reads = readings(layers, stageSample);
           let allExact = true;
-          outputs.forEach((o, k) => {
-            // Round is preferred when it is exact already: it has no float coefficients.
-            const read = reads.find((c) => c.exact[k]) ?? reads.reduce((a, b) => (b.errors[k] < a.errors[k] ? b : a));
-            const layersO = invertTransform(transforms[k], outputOnly(read.layers, k), own[k].negative);
-            const j = judge(layersO, own[k].sample, own[k].all);
+          readRestart(layers).forEach((read, k) => {
+            if (!read) {
+              allExact = false;
+              return;
+            }
+            const o = outputs[k];
+            const j = judge(read.layers, own[k].sample, own[k].all);
             if (!j.exact) allExact = false;
-            const found: Found = { layers: layersO, extractor: read.extractor, exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: r };
+            const found: Found = { layers: read.layers, extractor: read.extractor, exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: r };
             if (better(found, input.best[o])) input.improve(o, found);
           });
           if (allExact) exactRestarts++;

@@ -4,7 +4,7 @@ import { BatchedAdam } from '../engine/adam.ts';
 import type { Random } from '../util/random.ts';
 import type { StepContext } from '../engine/layer.ts';
 import { contextAt, DEFAULT_SCHEDULE, type Schedule } from './schedule.ts';
-import { inverseMeanSquare, normalizedMse } from './loss.ts';
+import { inverseMeanSquare, normalizedMse, ratioLoss } from './loss.ts';
 
 export interface TrainerOptions {
   /** Nominal length S of the schedule. */
@@ -13,6 +13,8 @@ export interface TrainerOptions {
   lr: number;
   schedule?: Schedule;
   rng: Random;
+  /** 'ratio' trains a rational stage (N, D per target; see ratioLoss); the default is the normalized MSE. */
+  loss?: 'mse' | 'ratio';
 }
 
 /** Training data by column: x[input][row], y[output][row]. */
@@ -99,7 +101,7 @@ export class Trainer {
 
   private manualGrads(xb: tf.Tensor, yb: tf.Tensor, ctx: StepContext): Gradients {
     const f = this.net.forward(xb, ctx, this.nonNegative);
-    const { loss, dy } = normalizedMse(f.y, yb, this.invScale);
+    const { loss, dy } = this.opts.loss === 'ratio' ? ratioLoss(f.y, yb) : normalizedMse(f.y, yb, this.invScale);
     return { loss, penalty: f.penalty, grads: this.net.backward(dy, f, ctx) };
   }
 
