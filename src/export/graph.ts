@@ -1,4 +1,4 @@
-import type { FitResult } from '../result.ts';
+import type { OutputResult } from '../result.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { LayerKind } from '../calu/stack.ts';
 import { outputText } from '../formula/expression.ts';
@@ -43,23 +43,34 @@ export interface GraphEdge {
   label: string;
 }
 
+/** What a graph needs of an output: a fit's chosen formula, or a candidate's while the fit runs. */
+export type GraphOutput = Pick<OutputResult, 'target' | 'formula' | 'network'>;
+
+/** The outputs to draw and the identifiers of the inputs in their formulas. */
+export interface GraphSource {
+  symbols: string[];
+  outputs: GraphOutput[];
+}
+
 /**
  * One graph per stack shape: usually every output comes from the same stage
  * and they share one graph, their identical units merged (the pp and qq
  * networks of a Lorentz fit use p₀² and q₀² only once each). Outputs
- * without a formula are left out.
+ * without a formula are left out, and constant outputs (no surviving edge)
+ * get a graph of their own rather than an arrow that nothing feeds.
  */
-export function networkGraphs(result: Pick<FitResult, 'outputs' | 'symbols'>): NetworkGraph[] {
+export function networkGraphs(result: GraphSource): NetworkGraph[] {
   const groups = new Map<string, number[]>();
   result.outputs.forEach((o, i) => {
     if (o.network.length === 0 || !o.formula) return;
-    const key = o.network.map((l) => l.kind).join(' ');
+    const constant = o.network.every((l) => l.weights.every((row) => row.every((w) => w === 0)));
+    const key = o.network.map((l) => l.kind).join(' ') + (constant ? ' constant' : '');
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
   return [...groups.values()].map((members) => buildGraph(result, members));
 }
 
-function buildGraph(result: Pick<FitResult, 'outputs' | 'symbols'>, members: number[]): NetworkGraph {
+function buildGraph(result: GraphSource, members: number[]): NetworkGraph {
   const { symbols } = result;
   const first = result.outputs[members[0]].network;
   const depth = first.length;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Box, Text, useInput, type Key } from 'ink';
 import type { UiState } from './state.ts';
 import { TrainingView } from './views/TrainingView.tsx';
-import { clampScroll, GraphView, type Scroll } from './views/GraphView.tsx';
+import { clampScroll, GraphView, graphRows, type Scroll } from './views/GraphView.tsx';
 import { ResultView } from './views/ResultView.tsx';
 
 export type View = 'training' | 'graph' | 'result';
@@ -38,9 +38,10 @@ export function App({ state, width, height, interactive, onStop, initialView = '
         if (next === 'stop') onStop();
         else screen = next;
       }
-      const lines = state.result?.graph ?? [];
+      const lines = state.graph.lines;
       const widest = Math.max(0, ...lines.map((l) => [...l].length));
-      const rows = lines.length > body ? body - 1 : lines.length;
+      const pane = graphRows(state, body);
+      const rows = lines.length > pane ? pane - 1 : lines.length;
       setView(screen.view);
       setScroll(clampScroll(screen.scroll, lines.length, rows, widest, width));
     },

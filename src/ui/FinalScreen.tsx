@@ -8,7 +8,7 @@ import { ResultView } from './views/ResultView.tsx';
  * what does not fit), so the run can be read and copied after exit.
  */
 export function FinalScreen({ state, width }: { state: UiState; width: number }) {
-  const graph = state.result?.graph ?? [];
+  const graph = state.graph.of === 'result' ? state.graph.lines : [];
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">

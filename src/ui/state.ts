@@ -1,7 +1,9 @@
 import type { FitEvent, ProgressEvent, StageEvent, StartEvent } from '../train/events.ts';
 import type { FitResult } from '../result.ts';
+import type { SnappedLayer } from '../formula/evaluate.ts';
+import { symbolNames } from '../formula/symbols.ts';
 import { formulaUnicode } from '../export/unicode.ts';
-import { networkGraphs } from '../export/graph.ts';
+import { networkGraphs, type GraphOutput } from '../export/graph.ts';
 import { graphLines, GRAPH_LEGEND } from './graphText.ts';
 
 /**
@@ -25,6 +27,8 @@ export interface UiState {
   eta?: number;
   /** The best candidate so far for each target, in the order of the targets. */
   best: BestCandidate[];
+  /** What the graph view draws: the best candidates' pruned graph while training, the result's once it is in. */
+  graph: GraphState;
   /** Set once the user asked to stop: the fit is finishing with what it has. */
   stopping: boolean;
   done?: { exact: boolean; seconds: number; stoppedBy: FitResult['stoppedBy'] };
@@ -37,14 +41,21 @@ export interface BestCandidate {
   formula: string;
   exact: boolean;
   error: number;
+  /** The pruned, snapped network the formula was read from (empty while nothing was found). */
+  network: SnappedLayer[];
 }
 
-/** The finished fit, as the result and graph views show it. */
+export interface GraphState {
+  /** The pruned graph as lines of box-drawing text, one block per stack shape, then the legend; empty while there is nothing to draw. */
+  lines: string[];
+  /** 'candidates': the best candidate of each target so far, redrawn as they improve; 'result': the chosen formulas, once the fit is done. */
+  of: 'candidates' | 'result';
+}
+
+/** The finished fit, as the result view and the final screen show it. */
 export interface ResultView {
   outputs: Array<{ target: string; formula: string; latex: string; exact: boolean; train: number; test?: number }>;
   candidates: Array<{ target: string; formula: string; complexity: number; error: number; exact: boolean; chosen: boolean }>;
-  /** The pruned graph, one block of lines per stack shape, each line of one block equally long. */
-  graph: string[];
   seconds: number;
   seed: number;
   stoppedBy: FitResult['stoppedBy'];
@@ -56,13 +67,13 @@ export type UiAction = FitEvent | { type: 'result'; result: FitResult } | { type
 export const HISTORY = 200;
 
 export function initialState(source: string): UiState {
-  return { source, history: { best: [], median: [] }, earlier: 0, elapsed: 0, best: [], stopping: false };
+  return { source, history: { best: [], median: [] }, earlier: 0, elapsed: 0, best: [], graph: { lines: [], of: 'candidates' }, stopping: false };
 }
 
 export function reduce(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'start':
-      return { ...state, start: action, best: action.targets.map((target) => ({ target, formula: '', exact: false, error: NaN })) };
+      return { ...state, start: action, best: action.targets.map((target) => ({ target, formula: '', exact: false, error: NaN, network: [] })) };
     case 'stage':
       return {
         ...state,
@@ -83,23 +94,32 @@ export function reduce(state: UiState, action: UiAction): UiState {
       };
     }
     case 'candidate': {
-      const entry: BestCandidate = { target: action.target, formula: formulaUnicode(action.formula), exact: action.exact, error: action.error };
+      const entry: BestCandidate = { target: action.target, formula: formulaUnicode(action.formula), exact: action.exact, error: action.error, network: action.network };
       const known = state.best.some((b) => b.target === action.target);
-      return { ...state, best: known ? state.best.map((b) => (b.target === action.target ? entry : b)) : [...state.best, entry] };
+      const best = known ? state.best.map((b) => (b.target === action.target ? entry : b)) : [...state.best, entry];
+      // Once the result is in, its graph stays: a late candidate does not replace the chosen formulas'.
+      if (state.graph.of === 'result') return { ...state, best };
+      const symbols = symbolNames(state.start?.inputs ?? []);
+      return { ...state, best, graph: { lines: graphText(symbols, best.filter((b) => b.formula)), of: 'candidates' } };
     }
     case 'done':
       return { ...state, done: { exact: action.exact, seconds: action.seconds, stoppedBy: action.stoppedBy }, elapsed: action.seconds, eta: undefined };
     case 'stopping':
       return { ...state, stopping: true };
     case 'result':
-      return { ...state, result: resultView(action.result) };
+      return { ...state, result: resultView(action.result), graph: { lines: graphText(action.result.symbols, action.result.outputs), of: 'result' } };
   }
 }
 
+/** The pruned graph of some outputs (the candidates' or the result's), one block per stack shape, then the legend. */
+function graphText(symbols: string[], outputs: GraphOutput[]): string[] {
+  const graphs = networkGraphs({ symbols, outputs });
+  const lines = graphs.flatMap((g, i) => [...(i > 0 ? [''] : []), ...graphLines(g)]);
+  if (graphs.length) lines.push('', GRAPH_LEGEND);
+  return lines;
+}
+
 function resultView(result: FitResult): ResultView {
-  const graphs = networkGraphs(result);
-  const graph = graphs.flatMap((g, i) => [...(i > 0 ? [''] : []), ...graphLines(g)]);
-  if (graphs.length) graph.push('', GRAPH_LEGEND);
   return {
     outputs: result.outputs.map((o) => ({
       target: o.target,
@@ -110,7 +130,6 @@ function resultView(result: FitResult): ResultView {
       test: o.metrics.test?.maxRelError,
     })),
     candidates: result.candidates.map((c) => ({ target: c.target, formula: formulaUnicode(c.formula), complexity: c.complexity, error: c.error, exact: c.exact, chosen: c.chosen })),
-    graph,
     seconds: result.seconds,
     seed: result.seed,
     stoppedBy: result.stoppedBy,

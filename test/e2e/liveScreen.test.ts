@@ -49,7 +49,11 @@ describe('calu fit in a terminal', () => {
     t.keys('3');
     await t.waitFor((s) => s.includes('The result appears here when the fit ends. Best so far:'), 'the result view');
     t.keys('2');
-    await t.waitFor((s) => s.includes('The pruned graph is read off the final networks'), 'the graph view');
+    // The graph view draws the best candidate's pruned graph while the fit runs: an inexact one here.
+    const graph = await t.waitFor((s) => /Best candidates so far \(✓ exact\), redrawn as they improve: y3 ✗\n/.test(s), 'the live graph view');
+    expect(graph).toMatch(/^y3: \d inputs? → \d units? → 1 output \(m → a\)$/m);
+    expect(graph).toMatch(/───▶ /);
+    expect(graph).toMatch(/ +▼\n +y3\n/);
     t.keys('1');
     await t.waitFor((s) => s.includes('Best formula so far'), 'the training view');
     const asked = Date.now();

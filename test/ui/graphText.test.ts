@@ -38,18 +38,16 @@ describe('the pruned graph as box-drawing text', () => {
   it('draws a deeper stack (a → m → a) as one block per layer, units named so the next block can refer to them', () => {
     const lines = graphLines(networkGraphs(recording('cube').result)[0]);
     expect(trimmed(lines)).toEqual([
-      'y3: 3 inputs → 2 → 2 units → 1 output (a → m → a)',
+      'y3: 3 inputs → 1 → 1 unit → 1 output (a → m → a)',
       ' x₁  x₂  x₃',
       ' │   │   │',
       ' 1───1───1───▶ a1 x₁ + x₂ + x₃',
-      ' 1───1───1───▶ a2 x₁ + x₂ + x₃',
       '',
-      ' a1  a2',
-      ' │   │',
-      ' 2───1───▶ (x₁ + x₂ + x₃)³ ──0.266',
-      '     3───▶ (x₁ + x₂ + x₃)³ ──0.734',
-      '                             ▼',
-      '                             y3',
+      ' a1',
+      ' │',
+      ' 3───▶ (x₁ + x₂ + x₃)³ ──1',
+      '                         ▼',
+      '                         y3',
     ]);
   });
 
@@ -68,6 +66,22 @@ describe('the pruned graph as box-drawing text', () => {
   it('says so when no edge survives (a constant formula, e.g. the best so far when stopped early)', () => {
     const result = { symbols: ['x1'], outputs: [{ target: 'y', formula: '0', network: [{ kind: 'caluM', weights: [] }, { kind: 'caluA', weights: [[]] }] }] } as unknown as FitResult;
     expect(trimmed(graphLines(networkGraphs(result)[0]))).toEqual(['y: 0 inputs → 0 units → 1 output (m → a)', 'no edge survives: y is a constant']);
+  });
+
+  it('draws constant outputs apart from the others, not as arrows that nothing feeds', () => {
+    const constant = { formula: '0', network: [{ kind: 'caluM', weights: [] }, { kind: 'caluA', weights: [[]] }] };
+    const result = {
+      symbols: ['x1', 'x2'],
+      outputs: [
+        { target: 'y', ...constant },
+        { target: 'z', formula: 'x1 * x2', network: [{ kind: 'caluM', weights: [[1, 1]] }, { kind: 'caluA', weights: [[1]] }] },
+        { target: 'w', ...constant },
+      ],
+    } as unknown as FitResult;
+    expect(networkGraphs(result).map((g) => trimmed(graphLines(g)))).toEqual([
+      ['y, w: 0 inputs → 0 units → 2 outputs (m → a)', 'no edge survives: y, w are constants'],
+      ['z: 2 inputs → 1 unit → 1 output (m → a)', ' x₁  x₂', ' │   │', ' 1───1───▶ x₁·x₂ ──1', '                   ▼', '                   z'],
+    ]);
   });
 
   it('merges equal units of different outputs, keeps equal units of one network apart, and lists unused inputs', () => {

@@ -21,6 +21,7 @@ async function after(r: ReturnType<typeof app>, ...keys: string[]): Promise<stri
   return plain(r.lastFrame()).split('\n');
 }
 
+const LEGEND = 'edge labels: exponents into CALUm units (m), coefficients into CALUa units (a)';
 const GRAPH = [
   'pp, pq, qq: 8 inputs → 12 units → 3 outputs (m → a)',
   ' p₀  p₁  p₂  p₃  q₀  q₁  q₂  q₃',
@@ -41,38 +42,96 @@ const GRAPH = [
   '                                           pp  pq  qq',
 ];
 
+/** The graph of the best candidates after event 10: three inexact formulas read off one restart's network, so they share its units. */
+const LIVE_FIRST = [
+  'Best candidates so far (✓ exact), redrawn as they improve: pp ✗ · pq ✗ · qq ✗',
+  'pp, pq, qq: 7 inputs → 5 units → 3 outputs (m → a)',
+  ' p₀  p₁  p₂  p₃  q₁  q₂  q₃',
+  ' │   │   │   │   │   │   │',
+  ' 1───┼───┼───┼───┼───1───┼───▶ p₀·q₂ ─────0.2299────0.1102───0.06334',
+  '     1───┼───1───┼───┼───┼───▶ p₁·p₃ ─────0.2449────−0.1751──0.1962',
+  '         1───────┼───┼───┼───▶ p₂ ────────−0.07292──0.1932───−0.3627',
+  '                 1───1───1───▶ q₁·q₂·q₃ ──−0.05745──−0.0973──−0.4895',
+  '                               1 ─────────−2.724────0.02685──−2.58',
+  '                                          ▼         ▼        ▼',
+  '                                          pp        pq       qq',
+  'unused input: q₀',
+  LEGEND,
+];
+
+/** After event 15: pq is exact, and its units join the graph; pp and qq keep their first candidates. */
+const LIVE_PQ = [
+  'Best candidates so far (✓ exact), redrawn as they improve: pp ✗ · pq ✓ · qq ✗',
+  'pp, pq, qq: 8 inputs → 9 units → 3 outputs (m → a)',
+  ' p₀  p₁  p₂  p₃  q₀  q₁  q₂  q₃',
+  ' │   │   │   │   │   │   │   │',
+  ' 1───┼───┼───┼───┼───┼───1───┼───▶ p₀·q₂ ─────0.2299────────0.06334',
+  ' │   1───┼───1───┼───┼───┼───┼───▶ p₁·p₃ ─────0.2449────────0.1962',
+  ' │   │   1───┼───┼───┼───┼───┼───▶ p₂ ────────−0.07292──────−0.3627',
+  ' │   │   │   │   │   1───1───1───▶ q₁·q₂·q₃ ──−0.05745──────−0.4895',
+  ' │   │   │   │   │   │   │   │     1 ─────────−2.724────────−2.58',
+  ' 1───┼───┼───┼───1───┼───┼───┼───▶ p₀·q₀ ─────┼─────────1   │',
+  '     1───┼───┼───────1───┼───┼───▶ p₁·q₁ ─────┼─────────−1  │',
+  '         1───┼───────────1───┼───▶ p₂·q₂ ─────┼─────────−1  │',
+  '             1───────────────1───▶ p₃·q₃ ─────┼─────────−1  │',
+  '                                              ▼         ▼   ▼',
+  '                                              pp        pq  qq',
+  LEGEND,
+];
+
 describe('the live screen, driven by a recorded Lorentz fit', () => {
   it('training view: stage, step and budget bars with ETA, loss sparklines, restarts, quantizer, best formulas so far', async () => {
-    // 81 events in: stage 2 at step 200, qq already exact.
-    expect(await after(app(replay(lorentz, 81)))).toEqual([
+    // 16 events in: stage 1 at step 100, pq already exact.
+    expect(await after(app(replay(lorentz, 16)))).toEqual([
       HEADER,
       '',
       'samples/lorentz-train.csv: 1000 rows, 8 inputs → pp, pq, qq · backend wasm · seed 1',
-      'Stage 2: 8 38:m 3:a · Q {-2, -1, 0, 1, 2} · 32 restarts · for pp, pq, qq',
+      'Stage 1: 8 5:m 3:a · Q {-2, -1, 0, 1, 2} · 48 restarts · for pp, pq, qq',
       '',
-      'steps   ████████████████░░░░░░░░░░░░░░░░░░░░░░░░  200/500  ·  6.8 s elapsed  ·  stage ETA 5.0 s',
-      'budget  █░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░  6.8 s of 5 min 00 s',
+      'steps   ████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░  100/500  ·  0.9 s elapsed  ·  stage ETA 3.7 s',
+      'budget  ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░  0.9 s of 5 min 00 s',
       '',
-      'loss    best    ▅▄▄▄▄▄▄▃▃▃▃▃▃▃▂▂▂▂▁▁                      2.22e−1   normalized MSE, log scale',
-      '        median  █▆▅▄▅▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄                      1.45e+0',
+      'loss    best    ▇▄▃▂▃▂▃▁▁▂                                1.21e+0   normalized MSE, log scale',
+      '        median  █▆▅▄▄▃▄▂▂▃                                1.48e+0',
       '',
-      'restarts   32 running · 0 converged · 0 exact · 0 blown up and redrawn',
+      'restarts   48 running · 0 converged · 0 exact · 0 blown up and redrawn',
       'quantizer  █████░░░░░░░░░░░░░░░  25% of weights settled (within 0.05 of a value in Q)',
       '',
       'Best formula so far',
-      '  ✗ pp = 0                                                                 max rel. error 1.0e+0',
-      '  ✗ pq = 0                                                                 max rel. error 1.0e+0',
-      '  ✓ qq = q₀² − q₁² − q₂² − q₃²                                             exact',
+      '  ✗ pp = 0.22992·p₀·q₂ + 0.244879·p₁·p₃ − 0.0729212·p₂ − 0.0574509·q₁·q₂·… max rel. error 7.7e+2',
+      '  ✓ pq = p₀·q₀ − p₁·q₁ − p₂·q₂ − p₃·q₃                                     exact',
+      '  ✗ qq = 0.063336·p₀·q₂ + 0.19616·p₁·p₃ − 0.362662·p₂ − 0.489505·q₁·q₂·q₃… max rel. error 5.9e+2',
     ]);
   });
 
-  it('graph view (key 2): the pruned graph once the fit is done, a note while it trains', async () => {
-    expect(await after(app(), '2')).toEqual([HEADER, '', ...GRAPH, 'edge labels: exponents into CALUm units (m), coefficients into CALUa units (a)']);
-    const training = await after(app(replay(lorentz, 81)), '2');
-    expect(training.slice(2)).toEqual([
-      'The pruned graph is read off the final networks: it appears here when the fit ends.',
-      'Training now: 8 38:m 3:a, before pruning (32 restarts).',
+  it('graph view (key 2) while training: a note until the first candidate, then the best candidates\' pruned graph', async () => {
+    // 6 events in: training, no candidate yet.
+    expect(await after(app(replay(lorentz, 6)), '2')).toEqual([
+      HEADER,
+      '',
+      'No candidate yet: the pruned graph of the best candidate of each target appears here once training …',
+      'Training now: 8 5:m 3:a, before pruning (48 restarts).',
     ]);
+    // One candidate in: pp's graph alone, the others still searching.
+    const one = await after(app(replay(lorentz, 7)), '2');
+    expect(one.slice(2, 4)).toEqual(['Best candidates so far (✓ exact), redrawn as they improve: pp ✗ · pq … · qq …', 'pp: 7 inputs → 5 units → 1 output (m → a)']);
+    expect(await after(app(replay(lorentz, 10)), '2')).toEqual([HEADER, '', ...LIVE_FIRST]);
+    expect(await after(app(replay(lorentz, 16)), '2')).toEqual([HEADER, '', ...LIVE_PQ]);
+  });
+
+  it('graph view: redrawn on screen as the candidates improve, then the chosen formulas\' graph once the fit is done', async () => {
+    const props = { width: 100, height: 40, interactive: true, onStop: () => {} };
+    const r = render(<App state={replay(lorentz, 10)} {...props} />);
+    expect((await after(r, '2')).slice(2)).toEqual(LIVE_FIRST);
+    // The same screen, new events: the view stays on the graph and draws the better candidates.
+    r.rerender(<App state={replay(lorentz, 16)} {...props} />);
+    expect((await after(r)).slice(2)).toEqual(LIVE_PQ);
+    // Every target exact: the candidates' graph is already the final one, still captioned as live.
+    r.rerender(<App state={replay(lorentz, 28)} {...props} />);
+    expect((await after(r)).slice(2)).toEqual(['Best candidates so far (✓ exact), redrawn as they improve: pp ✓ · pq ✓ · qq ✓', ...GRAPH, LEGEND]);
+    // The result is in: the chosen formulas' graph, without the caption.
+    r.rerender(<App state={replay(lorentz)} {...props} />);
+    expect(await after(r)).toEqual([HEADER, '', ...GRAPH, LEGEND]);
   });
 
   it('result view (key 3): Unicode equations with exact marks and errors, LaTeX, the candidate table', async () => {
@@ -85,24 +144,20 @@ describe('the live screen, driven by a recorded Lorentz fit', () => {
       '  ✓ qq = q₀² − q₁² − q₂² − q₃²                                    exact      0 / 0',
       '',
       'LaTeX',
-      '    pp = {p_{0}}^{2}-{p_{1}}^{2}-{p_{2}}^{2}-{p_{3}}^{2}',
+      '    pp = p_{0}^{2}-p_{1}^{2}-p_{2}^{2}-p_{3}^{2}',
       '    pq = p_{0} q_{0}-p_{1} q_{1}-p_{2} q_{2}-p_{3} q_{3}',
-      '    qq = {q_{0}}^{2}-{q_{1}}^{2}-{q_{2}}^{2}-{q_{3}}^{2}',
+      '    qq = q_{0}^{2}-q_{1}^{2}-q_{2}^{2}-q_{3}^{2}',
       '',
       'Candidates  every distinct formula found, ▶ the one chosen',
       '    target  formula                                                     complexity  max rel. error',
-      '    pp      0                                                                    1        1.0e+0',
       '  ▶ pp      p₀² − p₁² − p₂² − p₃²                                               15             0 ✓',
-      '    pp      0.558805·p₁ − 0.0990713·p₂ − 0.34595·q₁·q₂·q₃ + 0.0181114·q…        21        2.9e+2',
-      '    pp      0.0000646842·q₂/(q₁·q₃) − 0.105455·p₃ − 0.0406721·q₁·q₃ − 0…        30        2.8e+2',
-      '    pq      0                                                                    1        1.0e+0',
+      '    pp      0.22992·p₀·q₂ + 0.244879·p₁·p₃ − 0.0729212·p₂ − 0.0574509·q…        25        7.7e+2',
       '  ▶ pq      p₀·q₀ − p₁·q₁ − p₂·q₂ − p₃·q₃                                       15             0 ✓',
-      '    qq      0                                                                    1        1.0e+0',
+      '    pq      0.110247·p₀·q₂ − 0.175057·p₁·p₃ + 0.193218·p₂ − 0.0973036·q…        25        4.3e+1',
       '  ▶ qq      q₀² − q₁² − q₂² − q₃²                                               15             0 ✓',
-      '    qq      0.305708·p₁ − 0.370833·p₂ − 0.742028·q₁·q₂·q₃ − 0.0879431·q…        21        9.4e+2',
-      '    qq      0.11342·p₃ − 0.0866053·q₁·q₃ − 0.0000313259·q₂/(q₁·q₃) − 0.…        30        2.8e+3',
+      '    qq      0.063336·p₀·q₂ + 0.19616·p₁·p₃ − 0.362662·p₂ − 0.489505·q₁·…        25        5.9e+2',
       '',
-      '7.5 s · seed 1 · solved: every formula is exact',
+      '1.6 s · seed 1 · solved: every formula is exact',
     ]);
   });
 
@@ -122,13 +177,13 @@ describe('the live screen, driven by a recorded Lorentz fit', () => {
 
   it('q and Ctrl-C ask to stop; the header then says it is stopping', async () => {
     const onStop = vi.fn();
-    const r = app(replay(lorentz, 81), { onStop });
+    const r = app(replay(lorentz, 16), { onStop });
     await after(r, 'q', '\x03');
     expect(onStop).toHaveBeenCalledTimes(2);
     // Two Ctrl-C read in one chunk are two requests (the second quits at once).
     await after(r, '\x03\x03');
     expect(onStop).toHaveBeenCalledTimes(4);
-    const stopping = await after(app({ ...replay(lorentz, 81), stopping: true }));
+    const stopping = await after(app({ ...replay(lorentz, 16), stopping: true }));
     expect(stopping[0]).toBe(' calu   1 Training   2 Graph   3 Result                                                   stopping…');
     expect(stopping.at(-1)).toBe('Stopping: finishing with the best formula so far…');
   });
@@ -146,9 +201,18 @@ describe('the live screen, driven by a recorded Lorentz fit', () => {
     expect(end.at(-1)).toBe('lines 11–18 of 19 (↑↓ PgUp PgDn)');
   });
 
+  it('the candidates\' graph scrolls too, in the lines its caption leaves', async () => {
+    // 12 rows: the header, a gap, the caption, 7 graph lines and the status line.
+    const r = app(replay(lorentz, 16), { height: 12 });
+    expect((await after(r, '2')).slice(2)).toEqual([...LIVE_PQ.slice(0, 8), 'lines 1–7 of 16 (↑↓ PgUp PgDn)']);
+    // The last page ends at the last line, the legend.
+    const end = await after(r, '\x1b[6~', '\x1b[6~', '\x1b[6~');
+    expect(end.slice(2)).toEqual([LIVE_PQ[0], ...LIVE_PQ.slice(10), 'lines 10–16 of 16 (↑↓ PgUp PgDn)']);
+  });
+
   it('the result view cuts the candidate table to the screen and says how many rows it left out', async () => {
-    const lines = await after(app(replay(lorentz), { height: 24 }), '3');
-    expect(lines.length).toBeLessThanOrEqual(23);
+    const lines = await after(app(replay(lorentz), { height: 20 }), '3');
+    expect(lines.length).toBeLessThanOrEqual(19);
     expect(lines).toContain('    … 5 more (calu fit --json lists them all)');
   });
 });
@@ -163,15 +227,15 @@ describe('the final screen left on the terminal', () => {
       '  ✓ pq = p₀·q₀ − p₁·q₁ − p₂·q₂ − p₃·q₃                                     exact      0 / 0',
       '  ✓ qq = q₀² − q₁² − q₂² − q₃²                                             exact      0 / 0',
     ]);
-    expect(lines).toContain('    qq = {q_{0}}^{2}-{q_{1}}^{2}-{q_{2}}^{2}-{q_{3}}^{2}');
+    expect(lines).toContain('    qq = q_{0}^{2}-q_{1}^{2}-q_{2}^{2}-q_{3}^{2}');
     const graph = lines.indexOf('Pruned graph');
-    expect(lines.slice(graph + 1, graph + 1 + GRAPH.length)).toEqual(GRAPH);
+    expect(lines.slice(graph + 1)).toEqual([...GRAPH, '', LEGEND]);
   });
 
   it('draws a deeper stack too (a → m → a)', () => {
     const text = plain(renderToString(<FinalScreen state={replay(recording('cube'))} width={100} />, { columns: 100 }));
     expect(text).toContain('  ✓ y3 = (x₁ + x₂ + x₃)³');
     expect(text).toContain(' 1───1───1───▶ a1 x₁ + x₂ + x₃');
-    expect(text).toContain(' 2───1───▶ (x₁ + x₂ + x₃)³ ──0.266');
+    expect(text).toContain(' 3───▶ (x₁ + x₂ + x₃)³ ──1');
   });
 });

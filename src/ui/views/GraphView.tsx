@@ -7,31 +7,44 @@ export interface Scroll {
 }
 
 /**
- * The pruned graph, in a window of the screen's size. A graph taller or
- * wider than the window scrolls (the App moves `scroll` with the arrow
- * keys), and the last line says which part is shown.
+ * The pruned graph, in a window of the screen's size: while the fit runs,
+ * that of the best candidate of each target so far (a line above it says
+ * which are exact), redrawn as they improve; once it is done, that of the
+ * chosen formulas. A graph taller or wider than the window scrolls (the App
+ * moves `scroll` with the arrow keys), and the last line says which part is
+ * shown.
  */
 export function GraphView({ state, width, height, scroll }: { state: UiState; width: number; height: number; scroll: Scroll }) {
-  if (!state.result) {
+  const { lines, of } = state.graph;
+  if (lines.length === 0) {
+    if (state.result) return <Text>No formula was found, so there is no graph to draw.</Text>;
     const stage = state.stage;
     return (
       <Box flexDirection="column">
-        <Text>The pruned graph is read off the final networks: it appears here when the fit ends.</Text>
+        <Text wrap="truncate-end">No candidate yet: the pruned graph of the best candidate of each target appears here once training finds one.</Text>
         {stage ? <Text dimColor wrap="truncate-end">{`Training now: ${stage.stack}, before pruning (${stage.restarts} restarts).`}</Text> : null}
       </Box>
     );
   }
-  const lines = state.result.graph;
-  if (lines.length === 0) return <Text>No formula was found, so there is no graph to draw.</Text>;
-  const view = graphWindow(lines, width, height, scroll);
+  const view = graphWindow(lines, width, graphRows(state, height), scroll);
   return (
     <Box flexDirection="column">
+      {of === 'candidates' ? (
+        <Text dimColor wrap="truncate-end">
+          {`Best candidates so far (✓ exact), redrawn as they improve: ${state.best.map((b) => `${b.target} ${b.exact ? '✓' : b.formula ? '✗' : '…'}`).join(' · ')}`}
+        </Text>
+      ) : null}
       {view.lines.map((line, i) => (
         <Text key={i}>{line}</Text>
       ))}
       {view.status ? <Text dimColor>{view.status}</Text> : null}
     </Box>
   );
+}
+
+/** Lines of the view's height left to the graph and its status line: the candidates' graph has a caption above it. */
+export function graphRows(state: UiState, height: number): number {
+  return state.graph.of === 'candidates' ? Math.max(2, height - 1) : height;
 }
 
 /** The part of the lines a window shows, and a status line when that is not all of them. */
