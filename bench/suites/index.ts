@@ -1,6 +1,7 @@
 import { speedSuite } from './speed.ts';
 import { talkSuite } from './talk.ts';
 import { nalmSuite } from './nalm.ts';
+import { feynmanSuite } from './feynman.ts';
 
 export interface SuiteArgs {
   seeds?: number;
@@ -8,6 +9,8 @@ export interface SuiteArgs {
   maxSeconds?: number;
   /** Fewer steps or rows where a suite allows it, for a smoke run. */
   quick?: boolean;
+  /** A data file for suites that read one (feynman). */
+  file?: string;
 }
 
 export interface SuiteResult {
@@ -24,4 +27,5 @@ export const SUITES: Record<string, Suite> = {
   speed: speedSuite,
   talk: talkSuite,
   nalm: nalmSuite,
+  feynman: feynmanSuite,
 };

@@ -53,7 +53,7 @@ describe('the HTML report', () => {
       expect(html).toContain(`aria-label="${t} beyond the training range"`);
     }
     expect(html).toContain('aria-label="Training curve"');
-    expect(html).toContain('stage 2: 8 38:m 3:a');
+    expect(html).toContain('stage 1: 8 5:m 3:a');
   });
 
   it('lists every candidate, the chosen ones marked', () => {
