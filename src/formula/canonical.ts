@@ -14,14 +14,58 @@ import type { SnappedLayer } from './evaluate.ts';
  * (x^a)^p = x^(a p) safe for a fractional p.
  */
 export function canonicalize(layers: SnappedLayer[], positive: boolean[] = []): SnappedLayer[] {
+  return canonicalWith(layers, positive, (_l, _k, _terms, common) => common);
+}
+
+/**
+ * Which monomial G to move out of a sum: the one common to every term, or
+ * the monomial of one term (so that term becomes 1), or none (null).
+ */
+type FactorChoice = (layer: number, unit: number, terms: number[][], common: number[] | null) => number[] | null;
+
+function canonicalWith(layers: SnappedLayer[], positive: boolean[], choose: FactorChoice): SnappedLayer[] {
   const out = layers.map((l) => ({ kind: l.kind, weights: l.weights.map((row) => [...row]) }));
   for (let l = 1; l + 1 < out.length; l++) {
-    if (out[l - 1].kind === 'caluM' && out[l].kind === 'caluA' && out[l + 1].kind === 'caluM') factorMonomials(out, l, l === 1 ? positive : []);
+    if (out[l - 1].kind === 'caluM' && out[l].kind === 'caluA' && out[l + 1].kind === 'caluM') factorMonomials(out, l, l === 1 ? positive : [], choose);
   }
   for (let l = 0; l + 2 < out.length; l++) {
     if (out[l].kind === 'caluA' && out[l + 1].kind === 'caluM' && out[l + 2].kind === 'caluA') normalizeScales(out, l);
   }
   return out;
+}
+
+/**
+ * Every canonical form the factoring choices give (at most `limit`): the
+ * same function written with a different monomial pulled out of each sum,
+ * as in m0/sqrt(1 - v^2/c^2) versus sqrt(c) m0/sqrt(c - v^2/c). The caller
+ * keeps whichever prints shortest.
+ */
+export function canonicalForms(layers: SnappedLayer[], positive: boolean[] = [], limit = 32): SnappedLayer[][] {
+  const options = new Map<string, Array<number[] | null>>();
+  canonicalWith(layers, positive, (l, k, terms, common) => {
+    const list: Array<number[] | null> = [common, null, ...terms];
+    const seen = new Set<string>();
+    options.set(`${l}:${k}`, list.filter((g) => (g === null || g.some((v) => v !== 0)) && !seen.has(String(g)) && seen.add(String(g))));
+    return common;
+  });
+  const keys = [...options.keys()];
+  const forms: SnappedLayer[][] = [];
+  const seenForms = new Set<string>();
+  const pick = (i: number, chosen: Map<string, number[] | null>) => {
+    if (forms.length >= limit) return;
+    if (i === keys.length) {
+      const form = canonicalWith(layers, positive, (l, k, _t, common) => (chosen.has(`${l}:${k}`) ? chosen.get(`${l}:${k}`)! : common));
+      const key = JSON.stringify(form);
+      if (!seenForms.has(key)) {
+        seenForms.add(key);
+        forms.push(form);
+      }
+      return;
+    }
+    for (const g of options.get(keys[i])!) pick(i + 1, new Map(chosen).set(keys[i], g));
+  };
+  pick(0, new Map());
+  return forms;
 }
 
 /** Divides each CALUa unit of layer l by its scale and moves scale^power into layer l + 2. */
@@ -65,7 +109,7 @@ function unitScale(row: number[], monomials: number[][] | null): number {
  * CALUm layer l - 1) out of the sum: the terms lose G, and a new unit G
  * joins the sum's powers in layer l + 1.
  */
-function factorMonomials(out: SnappedLayer[], l: number, positive: boolean[]): void {
+function factorMonomials(out: SnappedLayer[], l: number, positive: boolean[], choose: FactorChoice): void {
   const [m, a, p] = [out[l - 1], out[l], out[l + 1]];
   const inputs = m.weights[0]?.length ?? 0;
   const units = a.weights.length;
@@ -73,13 +117,14 @@ function factorMonomials(out: SnappedLayer[], l: number, positive: boolean[]): v
     const terms = a.weights[k].map((w, h) => (w !== 0 ? h : -1)).filter((h) => h >= 0);
     // A single term has nothing to factor out of: its power already applies to it alone.
     if (terms.length < 2) continue;
-    const g = Array.from({ length: inputs }, (_, j) => {
+    const common = Array.from({ length: inputs }, (_, j) => {
       const e = terms.map((h) => m.weights[h][j]);
       if (e.every((v) => v > 0)) return Math.min(...e);
       if (e.every((v) => v < 0)) return Math.max(...e);
       return 0;
     });
-    if (g.every((v) => v === 0)) continue;
+    const g = choose(l, k, terms.map((h) => m.weights[h]), common.some((v) => v !== 0) ? common : null);
+    if (!g || g.every((v) => v === 0)) continue;
     const powers = p.weights.map((w) => w[k]);
     const safe = powers.every((q) => Number.isInteger(q)) || g.every((v, j) => v === 0 || positive[j]);
     if (!safe) continue;

@@ -10,7 +10,7 @@ import { floatParts, partsText, recognize, type ConstantParts } from './constant
 /** A unit of the snapped network as a small expression. */
 type Expr =
   | { kind: 'input'; name: string; index: number }
-  | { kind: 'product'; factors: Array<{ base: Expr; power: number }>; key: number[] }
+  | { kind: 'product'; factors: Array<{ base: Expr; power: number }>; key: number[]; positive: boolean[] }
   | { kind: 'sum'; terms: Array<{ coef: number; parts: ConstantParts; expr: Expr }> };
 
 /** Exact forms chosen by the caller for some weights: [layer][row][column], null where none. */
@@ -20,6 +20,8 @@ export interface TextOptions {
   forms?: CoefficientForms;
   /** positive[j]: input j is > 0 on every row, so (x^a)^p may be written x^(a p) for a fractional p. */
   positive?: boolean[];
+  /** Write a fractional power of a product of positive inputs factor by factor: sqrt(x) sqrt(y), not sqrt(x y). */
+  spread?: boolean;
 }
 
 export function outputText(layers: SnappedLayer[], output: number, names: string[], options: TextOptions = {}): string {
@@ -30,12 +32,12 @@ export function outputText(layers: SnappedLayer[], output: number, names: string
     const rows = isLast ? [layer.weights[output]] : layer.weights;
     const forms = options.forms?.[li];
     const formRow = (k: number) => forms?.[isLast ? output : k] ?? undefined;
-    units = rows.map((w, k) => (layer.kind === 'caluM' ? product(w, units, positive) : sum(w, units, formRow(k))));
+    units = rows.map((w, k) => (layer.kind === 'caluM' ? product(w, units, positive, options.spread ?? false) : sum(w, units, formRow(k))));
   });
   return print(units[0]);
 }
 
-function product(w: number[], inputs: Expr[], positive: boolean[]): Expr {
+function product(w: number[], inputs: Expr[], positive: boolean[], spread: boolean): Expr {
   // Equal bases merge: s^1 * s^2 is s^3, and u * u^-1 vanishes.
   const merged = new Map<string, { base: Expr; power: number }>();
   const add = (base: Expr, power: number) => {
@@ -49,11 +51,11 @@ function product(w: number[], inputs: Expr[], positive: boolean[]): Expr {
     const inner = bareMonomial(inputs[j]);
     // (x^a y^b)^p = x^(a p) y^(b p): always for an integer p, for a fractional p only over positive inputs.
     const flat = inner && (Number.isInteger(power) || inner.factors.every((f) => f.base.kind === 'input' && positive[f.base.index]));
-    if (flat && (Number.isInteger(power) || inner.factors.length === 1)) for (const f of inner.factors) add(f.base, f.power * power);
+    if (flat && (Number.isInteger(power) || inner.factors.length === 1 || spread)) for (const f of inner.factors) add(f.base, f.power * power);
     else add(inputs[j], power);
   });
   const factors = [...merged.values()].filter((f) => f.power !== 0);
-  return { kind: 'product', factors, key: w };
+  return { kind: 'product', factors, key: w, positive };
 }
 
 /** The product inside a unit that is a plain monomial (a one-term sum with coefficient 1), else null. */
@@ -136,7 +138,19 @@ function printTerm(coef: ConstantParts, e: Expr): Printed {
   const den = [...coef.den];
   let negative = coef.negative;
   if (e.kind === 'product') {
-    for (const f of e.factors) (f.power > 0 ? num : den).push(power(f.base, Math.abs(f.power)));
+    // Half powers of two or more positive inputs share one root: sqrt(x y / z), not sqrt(x) sqrt(y) / sqrt(z).
+    const half = (f: { base: Expr; power: number }) => f.base.kind === 'input' && e.positive[f.base.index] && Math.abs((2 * f.power) % 2) === 1;
+    const rooted = e.factors.filter(half);
+    const shared = rooted.length >= 2;
+    for (const f of e.factors) {
+      if (shared && half(f)) continue;
+      (f.power > 0 ? num : den).push(power(f.base, Math.abs(f.power)));
+    }
+    if (shared) {
+      const inner = { negative: false, num: [] as string[], den: [] as string[] };
+      for (const f of rooted) (f.power > 0 ? inner.num : inner.den).push(power(f.base, Math.abs(2 * f.power)));
+      num.push(`sqrt(${partsText(inner)})`);
+    }
   } else {
     const p = printed(e);
     if (p.text.startsWith('-') && p.prec !== 'sum') {

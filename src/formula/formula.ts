@@ -1,6 +1,6 @@
 import { evaluate, parse, type MathNode } from 'mathjs';
 import type { SnappedLayer } from './evaluate.ts';
-import { canonicalize } from './canonical.ts';
+import { canonicalForms, canonicalize } from './canonical.ts';
 import { prune } from './prune.ts';
 import { defaultParts, outputText, type CoefficientForms } from './expression.ts';
 import { floatParts, partsText, recognize, type ConstantParts } from './constants.ts';
@@ -31,13 +31,28 @@ const INEXACT_DIGITS = 6;
  * the formula stays exact. positive[j]: input j is > 0 on every row.
  */
 export function readFormula(snapped: SnappedLayer[], symbols: string[], train: Rows, positive: boolean[] = []): ReadFormula {
-  const layers = canonicalize(snapped, positive);
+  const first = readForm(canonicalize(snapped, positive), false, symbols, train, positive, false);
+  if (!first.train.exact) return readForm(canonicalize(snapped, positive), false, symbols, train, positive, true);
+  // An exact network can be written several ways (which monomial leaves each sum, sqrt(x y) or
+  // sqrt(x) sqrt(y)): keep the exact one that prints shortest, then give its constants exact forms.
+  let best = { layers: canonicalize(snapped, positive), spread: false, r: first };
+  for (const layers of canonicalForms(snapped, positive)) {
+    for (const spread of [false, true]) {
+      const r = readForm(layers, spread, symbols, train, positive, false);
+      if (r.train.exact && r.complexity < best.r.complexity) best = { layers, spread, r };
+    }
+  }
+  return readForm(best.layers, best.spread, symbols, train, positive, true);
+}
+
+/** Reads one canonical form; with `exactForms`, gives free coefficients their exact forms one by one. */
+function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], train: Rows, positive: boolean[], exactForms: boolean): ReadFormula {
   const y = train.y.map((t) => t[0]);
   const prec = train.precision.map((p) => p[0]);
   const build = (forms: CoefficientForms): ReadFormula => {
     // The network keeps the value each coefficient prints as, so the graph and the formula agree.
     const live = layers.map((l, li) => ({ kind: l.kind, weights: l.weights.map((row, r) => row.map((w, c) => (forms[li][r][c] ? partsValue(forms[li][r][c]!) : w))) }));
-    const text = outputText(live, 0, symbols, { forms, positive });
+    const text = outputText(live, 0, symbols, { forms, positive, spread });
     const node = parse(text);
     const check = checkPredictions(evaluateFormula(node, symbols, train.x), y, prec);
     return { text, node, complexity: countNodes(node), train: check, layers: prune(live) };
@@ -54,7 +69,7 @@ export function readFormula(snapped: SnappedLayer[], symbols: string[], train: R
     ),
   );
   let best = build(forms);
-  if (free.length === 0) return best;
+  if (free.length === 0 || !exactForms) return best;
   if (!best.train.exact) {
     for (const [li, r, c] of free) forms[li][r][c] = floatParts(layers[li].weights[r][c], INEXACT_DIGITS);
     return build(forms);
