@@ -17,7 +17,7 @@ import type { SuiteArgs, SuiteResult } from './index.ts';
  * matMuls on wasm), the arithmetic units ~1-3 ms. Schedules of the
  * regularisers scale with the run (src/baselines/recipes.ts).
  */
-const MLP_STEPS = 5000;
+const MLP_STEPS = 3000;
 const UNIT_STEPS = 10000;
 const BATCH = 128;
 const ROWS = 1000;
