@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'mathjs';
+import { fit } from '../../src/fit.ts';
+import { feynmanRows, type FeynmanEquation } from '../../src/bench/feynman.ts';
+import { checkPredictions, evaluateFormula } from '../../src/formula/verify.ts';
+import type { Dataset } from '../../src/data/dataset.ts';
+import { Random } from '../../src/util/random.ts';
+
+function equation(id: string, formula: string, vars: string): FeynmanEquation {
+  return {
+    id,
+    kind: 'test',
+    formula,
+    variables: vars.split(' ').map((v) => {
+      const [name, low, high] = v.split(':');
+      return { name, low: Number(low), high: Number(high) };
+    }),
+  };
+}
+
+function data(eq: FeynmanEquation, range: 'train' | 'test', n: number, seed: number): Dataset {
+  const { x, y } = feynmanRows(eq, range, n, new Random(seed));
+  return { source: eq.id, inputs: eq.variables.map((v) => v.name), targets: ['y'], x, y: y.map((v) => [v]), precision: y.map(() => [0]), lines: x.map((_, i) => i + 2) };
+}
+
+/** Fits the equation's data and checks the printed formula against the truth beyond the training range. */
+async function recover(eq: FeynmanEquation, maxSeconds = 120) {
+  const train = data(eq, 'train', 1000, 1);
+  const test = data(eq, 'test', 500, 2);
+  const result = await fit(train, { seed: 1, test, maxSeconds });
+  const out = result.outputs[0];
+  const agrees = checkPredictions(evaluateFormula(parse(out.formula), result.symbols, test.x), test.y.map((t) => t[0])).exact;
+  return { result, out, agrees };
+}
+
+describe('formulas beyond sums of monomials', () => {
+  it('recovers m0/sqrt(1 - v^2/c^2) with a deep stack', async () => {
+    const { out, agrees } = await recover(equation('I.10.7', 'm_0/sqrt(1-v^2/c^2)', 'm_0:1:5 v:1:2 c:3:10'));
+    expect(out.exact).toBe(true);
+    expect(agrees).toBe(true);
+    expect(out.formula).toBe('m_0 / sqrt(1 - v^2 / c^2)');
+    // The network behind it is a deep stack: m -> a -> m -> a.
+    expect(out.network.map((l) => l.kind)).toEqual(['caluM', 'caluA', 'caluM', 'caluA']);
+  });
+
+  it('recovers a quotient of sums', async () => {
+    const { out, agrees } = await recover(equation('I.18.4', '(m1*r1+m2*r2)/(m1+m2)', 'm1:1:5 m2:1:5 r1:1:5 r2:1:5'));
+    expect(out.exact).toBe(true);
+    expect(agrees).toBe(true);
+    expect(out.formula).toBe('(m1 * r1 + m2 * r2) / (m1 + m2)');
+  });
+
+  it('prints exact constants such as 1/(4 pi)', async () => {
+    const { out, agrees } = await recover(equation('II.4.23', 'q/(4*pi*epsilon*r)', 'q:1:5 epsilon:1:5 r:1:5'));
+    expect(out.exact).toBe(true);
+    expect(agrees).toBe(true);
+    expect(out.formula).toBe('q / (4 * pi * epsilon * r)');
+    expect(out.latex).toBe('\\frac{q}{4 \\pi \\epsilon r}');
+  });
+
+  it('lists the chosen formula and rejected candidates in its candidate table', async () => {
+    const { result, out } = await recover(equation('I.34.1', 'omega_0/(1-v/c)', 'c:3:10 v:1:2 omega_0:1:5'));
+    const rows = result.candidates.filter((c) => c.target === 'y');
+    expect(rows.filter((c) => c.chosen).map((c) => c.formula)).toEqual([out.formula]);
+    expect(rows.some((c) => !c.chosen && !c.exact)).toBe(true);
+    for (const c of rows) expect(c.complexity).toBeGreaterThan(0);
+  });
+});
