@@ -9,8 +9,9 @@ import { checkPredictions, evaluateFormula } from './formula/verify.ts';
 import { toLatex } from './export/latex.ts';
 import { Random } from './util/random.ts';
 import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
-import { runStage, stageLabel, stageTransform, type Found, type StageSpec } from './train/stage.ts';
-import { dominantMonomial, transformApplies } from './train/transform.ts';
+import { runStage, stageLabel, stageTransform, transformKey, type Base, type Found, type StageSpec } from './train/stage.ts';
+import { transformApplies } from './train/transform.ts';
+import { powerLaw } from './formula/powerLaw.ts';
 import { describeQ, parseQ } from './calu/qset.ts';
 import type { Rows } from './train/screen.ts';
 import type { EventSink } from './train/events.ts';
@@ -58,7 +59,8 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const sample = sampleRows(all, SAMPLE_ROWS, rng.fork());
   const poolRows = sampleRows(all, POOL_ROWS, rng.fork());
   const column = (o: number) => data.y.map((t) => t[o]);
-  const dominant = data.targets.map((_, o) => dominantMonomial(data.x, column(o)));
+  // Each target's dominant monomial M0, for the stages that divide by it (see transform.ts).
+  const dominant = data.targets.map((_, o) => powerLaw(data.x, column(o)));
   const nOut = data.targets.length;
   const plan = (round: number): StageSpec[] => {
     const steps = options.steps ?? stepsForRound(round);
@@ -78,6 +80,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
 
   const best: Array<Found | null> = new Array(nOut).fill(null);
+  const bases = new Map<string, Array<Base | null>>();
   // Every marked improvement of each output, read as a formula: the candidate table.
   const seen: Array<Array<{ f: Found; r: ReadFormula }>> = data.targets.map(() => []);
   const rowsFor = (o: number): Rows => ({ x: data.x, y: data.y.map((t) => [t[o]]), precision: data.precision.map((p) => [p[o]]) });
@@ -104,7 +107,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     for (const spec of plan(round)) {
       const open = data.targets
         .map((_, o) => o)
-        .filter((o) => !best[o]?.exact && (!spec.normalize || dominant[o]) && transformApplies(stageTransform(spec, dominant[o]), column(o), data.x));
+        .filter((o) => !best[o]?.exact && (!spec.normalize || dominant[o]) && (!spec.residual || bases.get(transformKey(spec))?.[o]) && transformApplies(stageTransform(spec, dominant[o]), column(o), data.x));
       if (open.length === 0) continue;
       const perStage = options.layers ? spec : narrow(spec, open.length);
       const t0 = performance.now();
@@ -117,6 +120,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
         sample,
         poolRows,
         dominant,
+        bases,
         targetNames: data.targets,
         rng: rng.fork(),
         deadline,

@@ -2,6 +2,7 @@ import { speedSuite } from './speed.ts';
 import { talkSuite } from './talk.ts';
 import { nalmSuite } from './nalm.ts';
 import { feynmanSuite } from './feynman.ts';
+import { recipeSuite } from './recipe.ts';
 
 export interface SuiteArgs {
   seeds?: number;
@@ -28,4 +29,5 @@ export const SUITES: Record<string, Suite> = {
   talk: talkSuite,
   nalm: nalmSuite,
   feynman: feynmanSuite,
+  recipe: recipeSuite,
 };

@@ -14,7 +14,7 @@ import type { SnappedLayer } from './evaluate.ts';
  * (x^a)^p = x^(a p) safe for a fractional p.
  */
 export function canonicalize(layers: SnappedLayer[], positive: boolean[] = []): SnappedLayer[] {
-  return canonicalWith(layers, positive, (_l, _k, _terms, common) => common);
+  return canonicalWith(layers, positive, (_l, _k, _terms, common) => common, true);
 }
 
 /**
@@ -23,13 +23,13 @@ export function canonicalize(layers: SnappedLayer[], positive: boolean[] = []): 
  */
 type FactorChoice = (layer: number, unit: number, terms: number[][], common: number[] | null) => number[] | null;
 
-function canonicalWith(layers: SnappedLayer[], positive: boolean[], choose: FactorChoice): SnappedLayer[] {
+function canonicalWith(layers: SnappedLayer[], positive: boolean[], choose: FactorChoice, rescale: boolean): SnappedLayer[] {
   const out = layers.map((l) => ({ kind: l.kind, weights: l.weights.map((row) => [...row]) }));
   for (let l = 1; l + 1 < out.length; l++) {
     if (out[l - 1].kind === 'caluM' && out[l].kind === 'caluA' && out[l + 1].kind === 'caluM') factorMonomials(out, l, l === 1 ? positive : [], choose);
   }
   for (let l = 0; l + 2 < out.length; l++) {
-    if (out[l].kind === 'caluA' && out[l + 1].kind === 'caluM' && out[l + 2].kind === 'caluA') normalizeScales(out, l);
+    if (rescale && out[l].kind === 'caluA' && out[l + 1].kind === 'caluM' && out[l + 2].kind === 'caluA') normalizeScales(out, l);
   }
   return out;
 }
@@ -47,18 +47,21 @@ export function canonicalForms(layers: SnappedLayer[], positive: boolean[] = [],
     const seen = new Set<string>();
     options.set(`${l}:${k}`, list.filter((g) => (g === null || g.some((v) => v !== 0)) && !seen.has(String(g)) && seen.add(String(g))));
     return common;
-  });
+  }, true);
   const keys = [...options.keys()];
   const forms: SnappedLayer[][] = [];
   const seenForms = new Set<string>();
   const pick = (i: number, chosen: Map<string, number[] | null>) => {
     if (forms.length >= limit) return;
     if (i === keys.length) {
-      const form = canonicalWith(layers, positive, (l, k, _t, common) => (chosen.has(`${l}:${k}`) ? chosen.get(`${l}:${k}`)! : common));
-      const key = JSON.stringify(form);
-      if (!seenForms.has(key)) {
-        seenForms.add(key);
-        forms.push(form);
+      // With each sum rescaled to a leading 1, and as trained (a constant may read better inside: sqrt(8 pi G rho / 3 - ...)).
+      for (const rescale of [true, false]) {
+        const form = canonicalWith(layers, positive, (l, k, _t, common) => (chosen.has(`${l}:${k}`) ? chosen.get(`${l}:${k}`)! : common), rescale);
+        const key = JSON.stringify(form);
+        if (!seenForms.has(key)) {
+          seenForms.add(key);
+          forms.push(form);
+        }
       }
       return;
     }

@@ -1,7 +1,7 @@
 /**
  * Exact recognition of a fitted constant: a small rational, a rational
- * times pi^k, the square root of a rational (times pi^k), so that 0.0795775
- * prints as 1/(4*pi). A form is only proposed here; the caller accepts it
+ * times pi^k, the square root of a rational (times pi^k, or of a rational
+ * times pi), so that 0.0795775 prints as 1/(4*pi). A form is only proposed here; the caller accepts it
  * only if the formula that carries it still fits the data at rounding level.
  */
 export interface ExactConstant {
@@ -40,6 +40,17 @@ export function recognize(c: number, tolerance: number): ExactConstant[] {
         const parts = formParts(sign, p, q, root, k);
         found.push({ value, text: partsText(parts), parts, complexity: formComplexity(p, q, root, k) });
       }
+    }
+  }
+  // The square root of a rational times pi or 1/pi: sqrt(8 * pi / 3).
+  for (const j of [1, -1]) {
+    const base = (a * a) / Math.pow(Math.PI, j);
+    for (const [p, q] of rationalsNear(base, base * 2 * (tolerance / a))) {
+      const value = sign * Math.sqrt((p / q) * Math.pow(Math.PI, j));
+      if (Math.abs(value - c) > tolerance) continue;
+      const inner = partsText({ negative: false, num: [...(p !== 1 ? [String(p)] : []), ...(j > 0 ? ['pi'] : [])], den: [...(q !== 1 ? [String(q)] : []), ...(j < 0 ? ['pi'] : [])] });
+      const parts = { negative: sign < 0, num: [`sqrt(${inner})`], den: [] };
+      found.push({ value, text: partsText(parts), parts, complexity: formComplexity(p, q, 2, 1) });
     }
   }
   found.sort((x, y) => x.complexity - y.complexity || x.text.localeCompare(y.text));

@@ -31,22 +31,29 @@ const INEXACT_DIGITS = 6;
  * the formula stays exact. positive[j]: input j is > 0 on every row.
  */
 export function readFormula(snapped: SnappedLayer[], symbols: string[], train: Rows, positive: boolean[] = []): ReadFormula {
-  const first = readForm(canonicalize(snapped, positive), false, symbols, train, positive, false);
-  if (!first.train.exact) return readForm(canonicalize(snapped, positive), false, symbols, train, positive, true);
+  const first = readForm(canonicalize(snapped, positive), false, symbols, train, positive, 'float');
+  if (!first.train.exact) return readForm(canonicalize(snapped, positive), false, symbols, train, positive, 'exact');
   // An exact network can be written several ways (which monomial leaves each sum, sqrt(x y) or
   // sqrt(x) sqrt(y)): keep the exact one that prints shortest, then give its constants exact forms.
-  let best = { layers: canonicalize(snapped, positive), spread: false, r: first };
+  // Forms are ranked by their length once each constant takes its likely exact form (unverified here).
+  let best = { layers: canonicalize(snapped, positive), spread: false, size: Infinity };
   for (const layers of canonicalForms(snapped, positive)) {
     for (const spread of [false, true]) {
-      const r = readForm(layers, spread, symbols, train, positive, false);
-      if (r.train.exact && r.complexity < best.r.complexity) best = { layers, spread, r };
+      if (!readForm(layers, spread, symbols, train, positive, 'float').train.exact) continue;
+      const size = readForm(layers, spread, symbols, train, positive, 'likely').complexity;
+      if (size < best.size) best = { layers, spread, size };
     }
   }
-  return readForm(best.layers, best.spread, symbols, train, positive, true);
+  return readForm(best.layers, best.spread, symbols, train, positive, 'exact');
 }
 
-/** Reads one canonical form; with `exactForms`, gives free coefficients their exact forms one by one. */
-function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], train: Rows, positive: boolean[], exactForms: boolean): ReadFormula {
+/**
+ * Reads one canonical form. Free coefficients print as full floats
+ * ('float'), as their simplest exact form when one lies within 1e-9 without
+ * checking the data ('likely', to rank forms by length), or as the simplest
+ * form that keeps the formula exact, checked one by one ('exact').
+ */
+function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], train: Rows, positive: boolean[], mode: 'float' | 'likely' | 'exact'): ReadFormula {
   const y = train.y.map((t) => t[0]);
   const prec = train.precision.map((p) => p[0]);
   const build = (forms: CoefficientForms): ReadFormula => {
@@ -64,12 +71,12 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], tr
       row.map((w, c) => {
         if (l.kind === 'caluM' || w === 0 || isQValue(w)) return l.kind === 'caluA' ? defaultParts(w) : null;
         free.push([li, r, c]);
-        return floatParts(w, 17);
+        return mode === 'likely' ? (recognize(w, Math.abs(w) * 1e-9)[0]?.parts ?? floatParts(w, 17)) : floatParts(w, 17);
       }),
     ),
   );
   let best = build(forms);
-  if (free.length === 0 || !exactForms) return best;
+  if (free.length === 0 || mode !== 'exact') return best;
   if (!best.train.exact) {
     for (const [li, r, c] of free) forms[li][r][c] = floatParts(layers[li].weights[r][c], INEXACT_DIGITS);
     return build(forms);

@@ -23,15 +23,16 @@ export function nullVector(A: number[][]): { theta: number[]; sigma: number } | 
 /**
  * A null vector with as few non-zero entries as keep the relation exact:
  * entries are dropped smallest first (in the unit-norm scale) while the
- * smallest singular value stays within `tol` (or 10 times the full one).
+ * smallest singular value stays within `tol`.
  * Dropped entries come back as exact zeros.
  */
 export function sparseNullVector(A: number[][], tol: number): { theta: number[]; sigma: number } | null {
   const full = nullVector(A);
-  if (!full) return null;
+  // Only an exact relation is worth making sparse; an inexact one is returned as it is, for its error.
+  if (!full || full.sigma > tol) return full;
   const cols = A[0].length;
   const norms = Array.from({ length: cols }, (_, j) => Math.sqrt(A.reduce((s, row) => s + row[j] * row[j], 0)) || 1);
-  const limit = Math.max(tol, 10 * full.sigma);
+  const limit = tol;
   let live = Array.from({ length: cols }, (_, j) => j);
   let cur = full;
   for (;;) {

@@ -21,6 +21,8 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
     power,
     normalize,
   });
+  // A residual stage runs only once a stage of the same target transform has left a base.
+  const residual = (stage: StageSpec): StageSpec => ({ ...stage, residual: true });
   const rational = (hidden: number, power: number, normalize: boolean): StageSpec => ({
     ...base,
     stack: parseStack(`${hidden}:m ${2 * outputs}:a`),
@@ -35,6 +37,8 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
     monomials(small),
     // Sums of many monomials.
     monomials(wide),
+    // What the best sum of monomials so far leaves over: a small term beside large ones.
+    residual(monomials(small)),
     // Integer powers of sums, e.g. (x1+x2+x3)^3: a -> m -> a, exponents 0..3.
     {
       ...base,
@@ -42,20 +46,24 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
       q: PRESETS.int(),
       restarts: restartsOverride ?? 32,
     },
-    // A dominant monomial times a sum or a power of a sum, y = M0 S^(1/q), fitting (y/M0)^q;
-    // and a power of a sum alone, y = S^(1/q), fitting y^q. Simplest power first.
+    // A dominant monomial times a sum, and times the inverse of a sum: y = M0 S and y = M0 / S,
+    // fitting y/M0 and (y/M0)^-1 (the dominant monomial of y is its best power law, see transform.ts).
     monomials(small, '', 1, true),
     monomials(small, '', -1, true),
-    monomials(medium, '', -1),
-    monomials(small, '', -2, true),
-    monomials(small, '', 2, true),
-    monomials(medium, '', 2),
-    monomials(medium, '', -2),
-    // Quotients of sums, y = N/D and y = M0 N/D, and their square roots.
+    // Quotients of sums, y = N/D and y = M0 N/D, and their square roots (N or D may be one term).
     rational(medium, 1, false),
     rational(medium, 1, true),
     rational(medium, 2, false),
     rational(medium, 2, true),
+    // Powers of a sum alone or times M0: y = S^-1, S^(-1/2), S^(1/2), S^-2.
+    monomials(medium, '', -1),
+    monomials(small, '', -2, true),
+    residual(monomials(small, '', -2, true)),
+    monomials(small, '', 2, true),
+    monomials(medium, '', 2),
+    residual(monomials(small, '', 2)),
+    monomials(medium, '', -2),
+    monomials(small, '', -0.5, true),
     // Wider exponents, -3..3, and half-integer exponents.
     monomials(wide, '[int3]'),
     monomials(medium, '[half]'),

@@ -3,9 +3,10 @@ import { describeQ, type QSet } from '../calu/qset.ts';
 import { snapNetwork } from '../formula/snap.ts';
 import type { Random } from '../util/random.ts';
 import { Trainer } from './trainer.ts';
-import { judge, readings, type Extractor, type Rows } from './screen.ts';
+import { judge, readings, targetScale, type Extractor, type Rows } from './screen.ts';
 import { readRational } from './rational.ts';
-import { applyTransform, invertTransform, transformPrecision, type TargetTransform } from './transform.ts';
+import { StageTarget } from './target.ts';
+import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { EventSink } from './events.ts';
@@ -27,6 +28,8 @@ export interface StageSpec {
   normalize?: boolean;
   /** Fit Y = N/D, the network giving N and D for each target (see rational.ts). */
   rational?: boolean;
+  /** Fit what the best m -> a network so far leaves over (see residual.ts). */
+  residual?: boolean;
 }
 
 /** The best snapped network found for one output (in the target's own terms), with where it was found. */
@@ -55,6 +58,12 @@ export interface StageInput {
   poolRows: Rows;
   /** Each dataset target's dominant monomial (exponents), or null. */
   dominant: Array<number[] | null>;
+  /**
+   * The best m -> a network found so far for each kind of target (keyed by
+   * transformKey) and dataset target, in that target's terms: what residual
+   * stages build on. Updated here.
+   */
+  bases: Map<string, Array<Base | null>>;
   targetNames: string[];
   rng: Random;
   deadline: number;
@@ -65,12 +74,24 @@ export interface StageInput {
   best: Array<Found | null>;
 }
 
+/** An m -> a network fitted to a transformed target, and its error. */
+export interface Base {
+  layers: SnappedLayer[];
+  error: number;
+}
+
+/** Stages that fit the same transform of the target share bases. */
+export function transformKey(spec: StageSpec): string {
+  return `${spec.power ?? 1}${spec.normalize ? '/M0' : ''}`;
+}
+
 /** The stack in short notation, and the transform of the target it fits when there is one. */
 export function stageLabel(spec: StageSpec, inputs: number): string {
   const q = spec.power ?? 1;
   const base = spec.normalize ? '(y/M0)' : 'y';
   const target = `${base}${q === 1 ? '' : `^${q}`}`;
   if (spec.rational) return `${describeStack(spec.stack, inputs)} as N, D with ${target} = N/D`;
+  if (spec.residual) return `${describeStack(spec.stack, inputs)} on what the best sum for ${target} leaves`;
   return describeStack(spec.stack, inputs) + (q === 1 && !spec.normalize ? '' : ` on ${target}`);
 }
 
@@ -106,31 +127,42 @@ export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
  */
 export async function runStage(input: StageInput): Promise<StageEnd> {
   const { spec, outputs, all, sample } = input;
-  // The stage trains on each target's transform Y; every candidate is judged on y itself.
-  const transforms = outputs.map((o) => stageTransform(spec, input.dominant[o]));
-  const pick = (rows: Rows): Rows => ({
-    x: rows.x,
-    y: rows.y.map((t, i) => outputs.map((o, k) => applyTransform(transforms[k], t[o], rows.x[i]))),
-    precision: rows.precision.map((p, i) => outputs.map((o, k) => transformPrecision(transforms[k], rows.y[i][o], rows.x[i], p[o]))),
-  });
+  // The stage trains on a transform of each target (less a base, in a residual stage); every candidate is judged on y itself.
+  const key = transformKey(spec);
+  const baseList = input.bases.get(key) ?? input.bases.set(key, new Array(all.y[0].length).fill(null)).get(key)!;
+  const targets = outputs.map(
+    (o) => new StageTarget(o, stageTransform(spec, input.dominant[o]), all.y[0][o] < 0, spec.residual ? baseList[o]!.layers : null, all),
+  );
+  const pick = (rows: Rows): Rows => {
+    const cols = targets.map((t) => t.values(rows));
+    return { x: rows.x, y: rows.x.map((_, i) => cols.map((c) => c.y[i])), precision: rows.x.map((_, i) => cols.map((c) => c.precision[i])) };
+  };
+  // Networks of this stage can seed residual stages: m -> a stacks fitting the transformed target itself.
+  const seedsBases = !spec.rational && !spec.residual && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
   const own1 = (rows: Rows, o: number): Rows => ({ x: rows.x, y: rows.y.map((t) => [t[o]]), precision: rows.precision.map((p) => [p[o]]) });
   const stageAll = pick(all);
   const stageSample = pick(sample);
   const stagePool = pick(input.poolRows);
   const poolTolerance = outputs.map((_, k) => exactResidual(stagePool, k));
-  const own = outputs.map((o) => ({ all: own1(all, o), sample: own1(sample, o), negative: all.y[0][o] < 0 }));
+  const own = outputs.map((o) => ({ all: own1(all, o), sample: own1(sample, o) }));
   const net = buildNetwork(spec.stack, all.x[0].length, spec.restarts, spec.q, input.rng.fork());
-  const columns = { x: transpose(all.x), y: transpose(stageAll.y) };
+  const targetColumns = transpose(stageAll.y);
+  // A rational stage's loss does not care for the scale of its target; the others train on Y / scale.
+  const scales = targetColumns.map((col) => (spec.rational ? 1 : targetScale(col)));
+  const columns = { x: transpose(all.x), y: targetColumns.map((col, k) => col.map((v) => v / scales[k])) };
   const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork(), loss: spec.rational ? 'ratio' : 'mse' });
-  const negative = own.map((o) => o.negative);
-  // Each restart's snapshot, read as one network per target, in the target's own terms.
-  const readRestart = (layers: SnappedLayer[]): Array<{ layers: SnappedLayer[]; extractor: Extractor } | null> => {
-    if (spec.rational) return readRational(layers, stageSample, transforms, negative).map((l) => (l ? { layers: l, extractor: 'refit' } : null));
-    const reads = readings(layers, stageSample);
-    return outputs.map((_, k) => {
+  const negative = targets.map((t) => t.negative);
+  const transforms = targets.map((t) => t.transform);
+  // Each restart's snapshot, read as one network per target: in the stage's terms (for bases) and in the target's own.
+  const readRestart = (layers: SnappedLayer[]): Array<{ stage: SnappedLayer[] | null; layers: SnappedLayer[]; extractor: Extractor } | null> => {
+    if (spec.rational) return readRational(layers, stageSample, transforms, negative).map((l) => (l ? { stage: null, layers: l, extractor: 'refit' } : null));
+    const reads = readings(layers, stageSample, scales);
+    return targets.map((t, k) => {
       // Round is preferred when it is exact already: it has no float coefficients.
       const read = reads.find((c) => c.exact[k]) ?? reads.reduce((a, b) => (b.errors[k] < a.errors[k] ? b : a));
-      return { layers: invertTransform(transforms[k], outputOnly(read.layers, k), negative[k]), extractor: read.extractor };
+      const stageLayers = outputOnly(read.layers, k);
+      const mine = t.own(stageLayers, sample);
+      return mine ? { stage: stageLayers, layers: mine, extractor: read.extractor } : null;
     });
   };
   input.emit({
@@ -182,6 +214,7 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
             const j = judge(read.layers, own[k].sample, own[k].all);
             if (!j.exact) allExact = false;
             const found: Found = { layers: read.layers, extractor: read.extractor, exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: r };
+            if (seedsBases && read.stage && (!baseList[o] || j.error < baseList[o]!.error)) baseList[o] = { layers: read.stage, error: j.error };
             if (better(found, input.best[o])) input.improve(o, found);
           });
           if (allExact) exactRestarts++;
@@ -190,7 +223,8 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
           poolNetworks(net, reading.snapped, stagePool, Math.max(...poolTolerance)).forEach((layers, k) => {
             const o = outputs[k];
             if (!layers || input.best[o]?.exact) return;
-            const layersO = invertTransform(transforms[k], layers, own[k].negative);
+            const layersO = targets[k].own(layers, input.poolRows);
+            if (!layersO) return;
             const j = judge(layersO, own[k].sample, own[k].all);
             const found: Found = { layers: layersO, extractor: 'pool', exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: -1 };
             if (better(found, input.best[o])) input.improve(o, found);

@@ -1,4 +1,3 @@
-import { Matrix, QrDecomposition } from 'ml-matrix';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 
 /**
@@ -73,26 +72,4 @@ export function invertTransform(t: TargetTransform, layers: SnappedLayer[], nega
     { kind: 'caluM', weights: [[1 / t.q, 1]] },
     { kind: 'caluA', weights: [[sign]] },
   ];
-}
-
-/**
- * The target's dominant monomial: the power law that fits log|y| best (a
- * single CALUm unit's optimum in log space), its exponents rounded to
- * integers. Null unless every input is positive and y keeps one sign, or
- * when the monomial is 1.
- */
-export function dominantMonomial(x: number[][], y: number[]): number[] | null {
-  if (y.length === 0 || !(y.every((v) => v > 0) || y.every((v) => v < 0))) return null;
-  if (!x.every((row) => row.every((v) => v > 0))) return null;
-  const n = x[0].length;
-  const A = new Matrix(x.length, n + 1);
-  x.forEach((row, i) => {
-    A.set(i, 0, 1);
-    row.forEach((v, j) => A.set(i, j + 1, Math.log(v)));
-  });
-  const qr = new QrDecomposition(A);
-  if (!qr.isFullRank()) return null;
-  const sol = qr.solve(Matrix.columnVector(y.map((v) => Math.log(Math.abs(v)))));
-  const e = Array.from({ length: n }, (_, j) => Math.round(sol.get(j + 1, 0)) + 0);
-  return e.some((v) => v !== 0) ? e : null;
 }
