@@ -40,7 +40,9 @@ export function readFormula(snapped: SnappedLayer[], symbols: string[], train: R
   for (const layers of canonicalForms(snapped, positive)) {
     for (const spread of [false, true]) {
       if (!readForm(layers, spread, symbols, train, positive, 'float').train.exact) continue;
-      const size = readForm(layers, spread, symbols, train, positive, 'likely').complexity;
+      const likely = readForm(layers, spread, symbols, train, positive, 'likely');
+      // A constant with no exact form reads worse than a few more symbols.
+      const size = likely.complexity + FLOAT_COST * (likely.text.match(/\d\.\d{6,}/g)?.length ?? 0);
       if (size < best.size) best = { layers, spread, size };
     }
   }
@@ -84,7 +86,7 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], tr
   const relPrec = Math.max(1e-10, ...prec.map((d, i) => (y[i] !== 0 ? (10 * d) / Math.abs(y[i]) : 0)));
   for (const [li, r, c] of free) {
     const w = layers[li].weights[r][c];
-    const tries = [ZERO, ...recognize(w, Math.abs(w) * relPrec).map((f) => f.parts), ...shorterFloats(w)];
+    const tries = [ZERO, ...recognize(w, Math.abs(w) * relPrec).map((f) => f.parts), ...shorterFloats(w, relPrec)];
     const kept = forms[li][r][c];
     for (const t of tries) {
       forms[li][r][c] = t;
@@ -101,6 +103,9 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], tr
 
 const ZERO: ConstantParts = { negative: false, num: ['0'], den: [] };
 
+/** What a long decimal costs when forms are ranked by length, in nodes. */
+const FLOAT_COST = 8;
+
 /** Values a quantizer can give: integers and halves print exactly without recognition. */
 function isQValue(w: number): boolean {
   return Number.isInteger(w * 2) && Math.abs(w) <= 64;
@@ -111,11 +116,20 @@ function partsValue(p: ConstantParts): number {
   return Number.isFinite(v) ? v : NaN;
 }
 
-function shorterFloats(w: number): ConstantParts[] {
+/**
+ * Shorter decimals for a coefficient with no exact form, down to the digits
+ * the data supports: none shorter than full precision for data written in
+ * full, since a formula extrapolated near a pole magnifies any cut.
+ */
+function shorterFloats(w: number, relPrec: number): ConstantParts[] {
   const out: ConstantParts[] = [];
-  for (let d = 3; d < 17; d++) out.push(floatParts(w, d));
+  if (relPrec <= FULL_PRECISION) return out;
+  for (let d = Math.max(3, Math.ceil(-Math.log10(relPrec)) + 1); d < 17; d++) out.push(floatParts(w, d));
   return out;
 }
+
+/** A target written with this relative precision or better counts as written in full. */
+const FULL_PRECISION = 1e-10;
 
 export function countNodes(node: MathNode): number {
   let n = 0;

@@ -1,11 +1,14 @@
-import { Matrix, QrDecomposition } from 'ml-matrix';
+import { Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
+
+/** How close the whole pool must fit before elimination is worth trying. */
+const START = 1e-6;
 import { monomials } from './evaluate.ts';
 
 /**
  * Exponent vectors proposed by every restart's CALUm units: each unit's
  * snapped exponents, and, for a unit whose exponents have not settled,
- * every combination of the two values of Q nearest each unsettled one.
- * Most frequent first, at most `limit`.
+ * every combination of the two values of Q nearest each unsettled one,
+ * weighted by closeness. Most supported first, at most `limit`.
  * trained, snapped: [restart][unit][input]; q: the values of Q.
  */
 export function proposeMonomials(trained: number[][][], snapped: number[][][], q: readonly number[], limit: number): number[][] {
@@ -18,12 +21,16 @@ export function proposeMonomials(trained: number[][][], snapped: number[][][], q
   };
   snapped.forEach((units, r) =>
     units.forEach((e, h) => {
-      add(e, 1);
-      const choices = trained[r][h].map((v, j) => (Math.abs(v - e[j]) < 0.1 ? [e[j]] : twoNearest(q, v)));
-      if (choices.reduce((n, c) => n * c.length, 1) > 16) return;
+      const t = trained[r][h];
+      const choices = t.map((v, j) => (Math.abs(v - e[j]) < 0.1 ? [e[j]] : twoNearest(q, v)));
+      if (choices.reduce((n, c) => n * c.length, 1) > 16) {
+        add(e, 1);
+        return;
+      }
       let combos: number[][] = [[]];
       for (const c of choices) combos = combos.flatMap((prefix) => c.map((v) => [...prefix, v]));
-      for (const alt of combos) add(alt, 0.01);
+      // Each reading of the unit counts by how close the trained exponents are to it (the snapped one most).
+      for (const alt of combos) add(alt, alt.reduce((w, v, j) => w * Math.max(0, 1 - Math.abs(t[j] - v)), 1));
     }),
   );
   return [...count.values()]
@@ -60,10 +67,11 @@ export function eliminate(pool: number[][], x: number[][], y: number[], tol: num
     if (cols.length === 0) return null;
     const A = new Matrix(x.length, cols.length);
     cols.forEach((c, k) => features[c].forEach((v, i) => A.set(i, k, v / norms[c])));
+    // Many pooled monomials are nearly collinear; a rank-deficient pool still gets a least-squares fit.
     const qr = new QrDecomposition(A);
-    if (!qr.isFullRank()) return null;
-    const sol = qr.solve(Matrix.columnVector(y));
+    const sol = qr.isFullRank() ? qr.solve(Matrix.columnVector(y)) : new SingularValueDecomposition(A, { autoTranspose: true }).solve(Matrix.columnVector(y));
     const coef = cols.map((_, k) => sol.get(k, 0));
+    if (!coef.every(Number.isFinite)) return null;
     let ss = 0;
     for (let i = 0; i < x.length; i++) {
       let p = 0;
@@ -73,23 +81,27 @@ export function eliminate(pool: number[][], x: number[][], y: number[], tol: num
     return { cols, coef, residual: Math.sqrt(ss) / yNorm };
   };
   let cur = solve(live);
-  if (!cur || !(cur.residual <= tol)) return null;
+  // A large pool is ill-conditioned: its fit may miss `tol` until the redundant terms are gone.
+  if (!cur || !(cur.residual <= START)) return null;
+  // A drop is kept while the fit stays exact, or, before it is, no worse than twice what it was.
+  const fine = (next: typeof cur) => next !== null && next.residual <= Math.max(tol, 2 * cur!.residual);
   let chunk = Math.floor(cur.cols.length / 2);
   while (chunk >= 1) {
     // Columns have unit norm, so |coefficient| is each term's contribution.
     const order = cur.cols.map((_, k) => k).sort((a, b) => Math.abs(cur!.coef[a]) - Math.abs(cur!.coef[b]));
     const drop = new Set(order.slice(0, chunk));
     const next = solve(cur.cols.filter((_, k) => !drop.has(k)));
-    if (next && next.residual <= tol) {
-      cur = next;
+    if (fine(next)) {
+      cur = next!;
       chunk = Math.min(chunk, Math.floor(cur.cols.length / 2));
     } else chunk = Math.floor(chunk / 2);
   }
   // Halving drops the smallest first; a larger term may still be redundant.
   for (let k = cur.cols.length - 1; k >= 0 && cur.cols.length > 1; k--) {
     const next = solve(cur.cols.filter((_, i) => i !== k));
-    if (next && next.residual <= tol) cur = next;
+    if (fine(next)) cur = next!;
   }
+  if (!(cur.residual <= tol)) return null;
   return {
     terms: cur.cols.map((c) => pool[c]),
     coefficients: cur.cols.map((c, k) => cur!.coef[k] / norms[c]),

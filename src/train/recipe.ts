@@ -49,6 +49,7 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
     // A dominant monomial times a sum, and times the inverse of a sum: y = M0 S and y = M0 / S,
     // fitting y/M0 and (y/M0)^-1 (the dominant monomial of y is its best power law, see transform.ts).
     monomials(small, '', 1, true),
+    residual(monomials(small, '', 1, true)),
     monomials(small, '', -1, true),
     // Quotients of sums, y = N/D and y = M0 N/D, and their square roots (N or D may be one term).
     rational(medium, 1, false),
@@ -66,6 +67,7 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
     monomials(small, '', -0.5, true),
     // Wider exponents, -3..3, and half-integer exponents.
     monomials(wide, '[int3]'),
+    residual(monomials(small)),
     monomials(medium, '[half]'),
   ];
 }

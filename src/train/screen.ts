@@ -25,15 +25,11 @@ export interface Read {
 /**
  * Reads one restart's snapped network both ways: "round" keeps every
  * snapped weight; "refit" solves the last layer by least squares on the
- * sample. Returns both readings, judged on the sample. scales: what each
- * target was divided by for training (see targetScale).
+ * sample. Returns both readings, judged on the sample.
  */
-export function readings(snapped: SnappedLayer[], sample: Rows, scales?: number[]): Read[] {
+export function readings(snapped: SnappedLayer[], sample: Rows): Read[] {
   const hidden = evaluateHidden(snapped, sample.x);
-  // The network was trained on targets divided by `scales`: its rounded last layer gets them back.
-  const last = snapped[snapped.length - 1];
-  const rounded = scales ? [...snapped.slice(0, -1), { kind: last.kind, weights: last.weights.map((row, o) => row.map((w) => w * scales[o])) }] : snapped;
-  const out: Read[] = [judgeHidden(rounded, 'round', hidden, sample)];
+  const out: Read[] = [judgeHidden(snapped, 'round', hidden, sample)];
   const refit = refitLastLayer(snapped, sample.x, sample.y, hidden);
   if (refit) out.push(judgeHidden(refit.layers, 'refit', hidden, sample));
   return out;
@@ -67,20 +63,6 @@ export function judge(layers: SnappedLayer[], sample: Rows, all: Rows): { error:
 function check(layers: SnappedLayer[], rows: Rows) {
   const pred = evaluateSnapped(layers, rows.x).map((p) => p[0]);
   return checkPredictions(pred, rows.y.map((t) => t[0]), rows.precision.map((p) => p[0]));
-}
-
-/**
- * A CALUa weight lies in Q, e.g. -2..2, so a network cannot reach a target
- * whose size is far from 1 without copying units: 8.4 G rho needs four
- * copies of G rho. Training divides each target by a power of two near its
- * RMS instead (powers of two keep a rounded reading exact); 1 when the RMS
- * is within a factor 4 of 1.
- */
-export function targetScale(y: number[]): number {
-  const rms = Math.sqrt(y.reduce((s, v) => s + v * v, 0) / Math.max(1, y.length));
-  if (!(rms > 0) || !Number.isFinite(rms)) return 1;
-  const k = Math.round(Math.log2(rms));
-  return Math.abs(k) >= 2 ? 2 ** k : 1;
 }
 
 function finite(x: number): number {

@@ -3,7 +3,7 @@ import { describeQ, type QSet } from '../calu/qset.ts';
 import { snapNetwork } from '../formula/snap.ts';
 import type { Random } from '../util/random.ts';
 import { Trainer } from './trainer.ts';
-import { judge, readings, targetScale, type Extractor, type Rows } from './screen.ts';
+import { judge, readings, type Extractor, type Rows } from './screen.ts';
 import { readRational } from './rational.ts';
 import { StageTarget } from './target.ts';
 import type { TargetTransform } from './transform.ts';
@@ -146,17 +146,14 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
   const poolTolerance = outputs.map((_, k) => exactResidual(stagePool, k));
   const own = outputs.map((o) => ({ all: own1(all, o), sample: own1(sample, o) }));
   const net = buildNetwork(spec.stack, all.x[0].length, spec.restarts, spec.q, input.rng.fork());
-  const targetColumns = transpose(stageAll.y);
-  // A rational stage's loss does not care for the scale of its target; the others train on Y / scale.
-  const scales = targetColumns.map((col) => (spec.rational ? 1 : targetScale(col)));
-  const columns = { x: transpose(all.x), y: targetColumns.map((col, k) => col.map((v) => v / scales[k])) };
+  const columns = { x: transpose(all.x), y: transpose(stageAll.y) };
   const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork(), loss: spec.rational ? 'ratio' : 'mse' });
   const negative = targets.map((t) => t.negative);
   const transforms = targets.map((t) => t.transform);
   // Each restart's snapshot, read as one network per target: in the stage's terms (for bases) and in the target's own.
   const readRestart = (layers: SnappedLayer[]): Array<{ stage: SnappedLayer[] | null; layers: SnappedLayer[]; extractor: Extractor } | null> => {
     if (spec.rational) return readRational(layers, stageSample, transforms, negative).map((l) => (l ? { stage: null, layers: l, extractor: 'refit' } : null));
-    const reads = readings(layers, stageSample, scales);
+    const reads = readings(layers, stageSample);
     return targets.map((t, k) => {
       // Round is preferred when it is exact already: it has no float coefficients.
       const read = reads.find((c) => c.exact[k]) ?? reads.reduce((a, b) => (b.errors[k] < a.errors[k] ? b : a));
