@@ -4,18 +4,16 @@ import { CaluError } from './errors.ts';
 import type { Dataset } from './data/dataset.ts';
 import { minimumRows, requireRows } from './data/dataset.ts';
 import { symbolNames } from './formula/symbols.ts';
-import { readFormula, type ReadFormula } from './formula/formula.ts';
-import { checkPredictions, evaluateFormula } from './formula/verify.ts';
-import { toLatex } from './export/latex.ts';
 import { Random } from './util/random.ts';
 import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
-import { runStage, stageLabel, stageTransform, transformKey, type Base, type Found, type StageSpec } from './train/stage.ts';
+import { runStage, stageLabel, stageTransform, transformKey, type Base, type StageSpec } from './train/stage.ts';
 import { transformApplies } from './train/transform.ts';
 import { powerLaw } from './formula/powerLaw.ts';
 import { describeQ, parseQ } from './calu/qset.ts';
 import type { Rows } from './train/screen.ts';
 import type { EventSink } from './train/events.ts';
-import type { CandidateRow, FitResult, OutputResult, StageRecord } from './result.ts';
+import type { FitResult, StageRecord } from './result.ts';
+import { CandidateBook } from './train/candidates.ts';
 
 export interface FitOptions {
   /** A stack such as "8 50:CALUm 3:CALUa" or "50:m 3:a"; calu searches its own when absent. */
@@ -79,27 +77,9 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
 
   emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
 
-  const best: Array<Found | null> = new Array(nOut).fill(null);
+  const book = new CandidateBook(data, symbols, positive, emit);
+  const best = book.best;
   const bases = new Map<string, Array<Base | null>>();
-  // Every marked improvement of each output, read as a formula: the candidate table.
-  const seen: Array<Array<{ f: Found; r: ReadFormula }>> = data.targets.map(() => []);
-  const rowsFor = (o: number): Rows => ({ x: data.x, y: data.y.map((t) => [t[o]]), precision: data.precision.map((p) => [p[o]]) });
-  const improve = (o: number, found: Found) => {
-    let f = found;
-    const trail = seen[o];
-    const prev = trail[trail.length - 1]?.f;
-    if (prev && !f.exact && f.error >= prev.error / 2) {
-      best[o] = f;
-      return;
-    }
-    const r = readFormula(f.layers, symbols, rowsFor(o), positive);
-    // The formula as printed is what counts: a network exact in float64 whose text is not stays open.
-    if (f.exact && !r.train.exact) f = { ...f, exact: false };
-    best[o] = f;
-    const same = trail[trail.length - 1]?.r.text === r.text;
-    trail.push({ f, r });
-    if (!same) emit({ type: 'candidate', target: data.targets[o], formula: r.text, exact: r.train.exact, error: r.train.metrics.maxRelError, stage: f.stage, step: f.step, network: r.layers });
-  };
   const stages: StageRecord[] = [];
   let stoppedBy: FitResult['stoppedBy'] = 'budget';
   let index = 0;
@@ -126,7 +106,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
         deadline,
         shouldStop: options.shouldStop ?? (() => false),
         emit,
-        improve,
+        improve: (o, f) => book.improve(o, f),
         best,
       });
       stages.push({
@@ -150,22 +130,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     }
   }
 
-  const outputs: OutputResult[] = [];
-  const candidates: CandidateRow[] = [];
-  data.targets.forEach((target, o) => {
-    const read = new Map<string, { f: Found; r: ReadFormula }>();
-    // The best network is a candidate even when it never improved enough to be marked on the way.
-    const last = seen[o].at(-1);
-    const b = best[o];
-    if (b && last?.f !== b) seen[o].push({ f: b, r: readFormula(b.layers, symbols, rowsFor(o), positive) });
-    for (const c of seen[o]) if (!read.has(c.r.text)) read.set(c.r.text, c);
-    const list = [...read.values()];
-    const chosen = choose(list);
-    for (const { f, r } of list) {
-      candidates.push({ target, formula: r.text, complexity: r.complexity, error: r.train.metrics.maxRelError, exact: r.train.exact, chosen: r === chosen?.r, stage: f.stage, step: f.step });
-    }
-    outputs.push(chosen ? finish(target, o, chosen.f, chosen.r, symbols, stages, data, options.test) : unsolved(target));
-  });
+  const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
   const exact = outputs.every((o) => o.exact);
   emit({ type: 'done', exact, seconds, stoppedBy });
@@ -173,59 +138,13 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     inputs: data.inputs,
     symbols,
     outputs,
-    candidates: candidates.sort((a, b) => a.target.localeCompare(b.target) || a.complexity - b.complexity),
+    candidates,
     stages,
     seed,
     seconds,
     backend,
     stoppedBy,
     rows: { train: data.x.length, test: options.test?.x.length },
-  };
-}
-
-/** The simplest exact formula, else the one with the smallest error. */
-function choose<T extends { r: ReadFormula }>(list: T[]): T | undefined {
-  const exact = list.filter((c) => c.r.train.exact).sort((a, b) => a.r.complexity - b.r.complexity);
-  if (exact.length) return exact[0];
-  return [...list].sort((a, b) => a.r.train.metrics.rmsRelError - b.r.train.metrics.rmsRelError)[0];
-}
-
-function finish(target: string, o: number, f: Found, r: ReadFormula, symbols: string[], stages: StageRecord[], data: Dataset, test?: Dataset): OutputResult {
-  let testMetrics;
-  let testExact = true;
-  if (test) {
-    const to = test.targets.indexOf(target);
-    const pred = evaluateFormula(r.node, symbols, test.x);
-    const c = checkPredictions(pred, test.y.map((t) => t[to]), test.precision.map((p) => p[to]));
-    testMetrics = c.metrics;
-    testExact = c.exact;
-  }
-  void o;
-  void data;
-  return {
-    target,
-    formula: r.text,
-    latex: toLatex(r.node),
-    expression: JSON.parse(JSON.stringify(r.node)),
-    exact: r.train.exact && testExact,
-    complexity: r.complexity,
-    metrics: { train: r.train.metrics, ...(testMetrics ? { test: testMetrics } : {}) },
-    source: { stage: f.stage, stack: stages[f.stage - 1]?.stack ?? '', step: f.step, restart: f.restart, extractor: f.extractor },
-    network: r.layers,
-  };
-}
-
-function unsolved(target: string): OutputResult {
-  return {
-    target,
-    formula: '',
-    latex: '',
-    expression: null,
-    exact: false,
-    complexity: 0,
-    metrics: { train: { rows: 0, mse: NaN, maxAbsError: NaN, maxRelError: NaN, rmsRelError: NaN } },
-    source: null,
-    network: [],
   };
 }
 
