@@ -12,25 +12,41 @@ import type { Rows } from './screen.ts';
  * and the union is refitted on the target itself.
  */
 
-/** Terms smaller than this share of the largest are left out of a base: they are what absorbed the missing term. */
-const MAJOR = 0.2;
+/** At most this many terms make a base: the large ones. */
+const MAX_TERMS = 3;
+/** A further term joins the base only if it cuts the base's error by this factor. */
+const GAIN = 2;
 
 /**
- * The base's major terms with their coefficients refitted on `rows` (target
- * in column `o`). Minor terms go: they are the base's attempt to mimic the
- * missing term, and leaving them in would leave only noise to fit.
+ * The base's few large terms, refitted on `rows` (target in column `o`):
+ * chosen greedily from its monomials, each cutting the error at least in
+ * half. The rest (a wide network's many cancelling terms, or its attempt to
+ * mimic the missing term) goes, so what is left to fit is the missing term.
  */
 export function refitBase(base: SnappedLayer[], rows: Rows, o: number): SnappedLayer[] | null {
   const target = rows.y.map((t) => [t[o]]);
-  const full = refitLastLayer(base, rows.x, target)?.layers;
-  if (!full) return null;
-  const hidden = evaluateSnapped([full[0]], rows.x);
-  const w = full[1].weights[0];
-  const size = w.map((c, h) => Math.abs(c) * Math.sqrt(hidden.reduce((s, row) => s + row[h] * row[h], 0)));
-  const largest = Math.max(...size);
-  const major = full[0].weights.filter((_, h) => size[h] >= MAJOR * largest && size[h] > 0);
-  const m: SnappedLayer = { kind: 'caluM', weights: major };
-  return refitLastLayer([m, { kind: 'caluA', weights: [major.map(() => 0)] }], rows.x, target)?.layers ?? null;
+  const fitWith = (terms: number[][]) => refitLastLayer([{ kind: 'caluM', weights: terms }, { kind: 'caluA', weights: [terms.map(() => 0)] }], rows.x, target)?.layers ?? null;
+  const error = (layers: SnappedLayer[] | null) => {
+    if (!layers) return Infinity;
+    const r = residualOf(layers, rows, o);
+    return Math.sqrt(r.reduce((s, v) => s + v * v, 0));
+  };
+  const candidates = [...new Map(base[0].weights.map((e) => [e.join(','), e])).values()];
+  let chosen: number[][] = [];
+  let best: { layers: SnappedLayer[] | null; err: number } = { layers: null, err: Math.sqrt(target.reduce((s, t) => s + t[0] * t[0], 0)) };
+  while (chosen.length < MAX_TERMS) {
+    let step: { e: number[]; layers: SnappedLayer[] | null; err: number } | null = null;
+    for (const e of candidates) {
+      if (chosen.includes(e)) continue;
+      const layers = fitWith([...chosen, e]);
+      const err = error(layers);
+      if (!step || err < step.err) step = { e, layers, err };
+    }
+    if (!step || !(step.err * GAIN <= best.err)) break;
+    chosen = [...chosen, step.e];
+    best = { layers: step.layers, err: step.err };
+  }
+  return best.layers;
 }
 
 /** The target minus the refitted base's prediction, per row. */

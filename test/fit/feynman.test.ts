@@ -58,6 +58,13 @@ describe('formulas beyond sums of monomials', () => {
     expect(out.latex).toBe('\\frac{q}{4 \\pi \\epsilon r}');
   });
 
+  it('finds a small term beside a large one', async () => {
+    const { out, agrees } = await recover(equation('small', '8*pi*G*rho/3 - alpha*c^2/d^2', 'G:1:3 rho:1:3 alpha:1:2 c:1:2 d:1:3'));
+    expect(out.exact).toBe(true);
+    expect(agrees).toBe(true);
+    expect(out.formula).toBe('8 * pi * G * rho / 3 - alpha * c^2 / d^2');
+  });
+
   it('lists the chosen formula and rejected candidates in its candidate table', async () => {
     const { result, out } = await recover(equation('I.34.1', 'omega_0/(1-v/c)', 'c:3:10 v:1:2 omega_0:1:5'));
     const rows = result.candidates.filter((c) => c.target === 'y');
