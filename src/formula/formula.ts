@@ -80,6 +80,12 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], tr
   let best = build(forms);
   if (free.length === 0 || mode !== 'exact') return best;
   if (!best.train.exact) {
+    // Data written to a few digits leave the refitted coefficients a little off: snapping them may prove the formula.
+    if (best.train.metrics.rmsRelError < NEAR_EXACT) {
+      const noise = Math.sqrt(prec.reduce((acc, d, i) => acc + (y[i] !== 0 ? (d / y[i]) ** 2 : 0), 0) / Math.max(1, prec.length));
+      const settled = settle(best, free, layers, forms, build, noise);
+      if (settled.train.exact) return settled;
+    }
     for (const [li, r, c] of free) forms[li][r][c] = floatParts(layers[li].weights[r][c], INEXACT_DIGITS);
     return build(forms);
   }
@@ -102,6 +108,41 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], tr
 }
 
 const ZERO: ConstantParts = { negative: false, num: ['0'], den: [] };
+
+/** A formula this close (relative RMS error) is worth trying with its coefficients snapped to exact forms. */
+const NEAR_EXACT = 1e-4;
+
+/**
+ * For a nearly exact formula: each free coefficient is dropped, or replaced
+ * by its simplest exact form within 1e-4, whenever that keeps the fit as
+ * good, or within the relative RMS `noise` the data were written with.
+ * Returns the result, exact or not.
+ */
+function settle(
+  start: ReadFormula,
+  free: Array<[number, number, number]>,
+  layers: SnappedLayer[],
+  forms: CoefficientForms,
+  build: (forms: CoefficientForms) => ReadFormula,
+  noise: number,
+): ReadFormula {
+  let cur = start;
+  for (const [li, r, c] of free) {
+    const w = layers[li].weights[r][c];
+    const kept = forms[li][r][c];
+    for (const t of [ZERO, ...recognize(w, Math.abs(w) * NEAR_EXACT).map((f) => f.parts)]) {
+      forms[li][r][c] = t;
+      const f = build(forms);
+      if (f.train.exact || f.train.metrics.rmsRelError <= Math.max(cur.train.metrics.rmsRelError * 1.01, noise)) {
+        cur = f;
+        break;
+      }
+      forms[li][r][c] = kept;
+    }
+    if (cur.train.exact) return cur;
+  }
+  return cur;
+}
 
 /** What a long decimal costs when forms are ranked by length, in nodes. */
 const FLOAT_COST = 8;

@@ -16,6 +16,8 @@ export class CandidateBook {
   /** The best network of each target so far. */
   readonly best: Array<Found | null>;
   private readonly trail: Array<Array<{ f: Found; r: ReadFormula }>>;
+  /** Shapes (exponents and sizes) of the networks already read, per target. */
+  private readonly shapes: Array<Set<string>>;
 
   constructor(
     private readonly data: Dataset,
@@ -26,6 +28,7 @@ export class CandidateBook {
   ) {
     this.best = data.targets.map(() => null);
     this.trail = data.targets.map(() => []);
+    this.shapes = data.targets.map(() => new Set());
   }
 
   private rows(o: number): Rows {
@@ -39,13 +42,17 @@ export class CandidateBook {
   improve(o: number, found: Found): void {
     const trail = this.trail[o];
     const prev = trail.at(-1)?.f;
-    if (prev && !found.exact && found.error >= prev.error / 2) {
+    // A nearly exact network of a new shape is read too: snapping its constants may prove it (data written to few digits).
+    const shape = found.layers.map((l) => (l.kind === 'caluM' ? JSON.stringify(l.weights) : l.weights.length)).join('|');
+    const near = found.error < NEAR_EXACT && !this.shapes[o].has(shape);
+    if (prev && !found.exact && found.error >= prev.error / 2 && !near) {
       this.best[o] = found;
       return;
     }
+    this.shapes[o].add(shape);
     const r = readFormula(found.layers, this.symbols, this.rows(o), this.positive);
-    // The formula as printed is what counts: a network exact in float64 whose text is not stays open.
-    const f = found.exact && !r.train.exact ? { ...found, exact: false } : found;
+    // The formula as printed is what counts, either way: its text is exact or it is not.
+    const f = found.exact === r.train.exact ? found : { ...found, exact: r.train.exact };
     this.best[o] = f;
     const same = trail.at(-1)?.r.text === r.text;
     trail.push({ f, r });
@@ -94,6 +101,9 @@ export class CandidateBook {
     };
   }
 }
+
+/** Relative RMS error under which a network is read even if it does not halve the last one's error. */
+const NEAR_EXACT = 1e-4;
 
 /** The simplest exact formula, else the one with the smallest error. */
 function choose<T extends { r: ReadFormula }>(list: T[]): T | undefined {

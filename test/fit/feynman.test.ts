@@ -3,7 +3,7 @@ import { parse } from 'mathjs';
 import { fit } from '../../src/fit.ts';
 import { feynmanRows, type FeynmanEquation } from '../../src/bench/feynman.ts';
 import { checkPredictions, evaluateFormula } from '../../src/formula/verify.ts';
-import type { Dataset } from '../../src/data/dataset.ts';
+import { printedPrecision, type Dataset } from '../../src/data/dataset.ts';
 import { Random } from '../../src/util/random.ts';
 
 function equation(id: string, formula: string, vars: string): FeynmanEquation {
@@ -63,6 +63,26 @@ describe('formulas beyond sums of monomials', () => {
     expect(out.exact).toBe(true);
     expect(agrees).toBe(true);
     expect(out.formula).toBe('8 * pi * G * rho / 3 - alpha * c^2 / d^2');
+  });
+
+  it('proves a formula on data written to six significant digits, to that precision', async () => {
+    const rng = new Random(4);
+    const rows = Array.from({ length: 300 }, () => [1, 2, 3].map(() => Math.round(rng.between(1, 5) * 1000) / 1000));
+    const text = rows.map(([a, b, c]) => ((a * b) / (4 * Math.PI * c)).toPrecision(6));
+    const train: Dataset = {
+      source: 'rounded',
+      inputs: ['a', 'b', 'c'],
+      targets: ['y'],
+      x: rows,
+      y: text.map((t) => [Number(t)]),
+      precision: text.map((t) => [printedPrecision(t)]),
+      lines: rows.map((_, i) => i + 2),
+    };
+    const result = await fit(train, { seed: 1, maxSeconds: 60 });
+    expect(result.outputs[0].formula).toBe('a * b / (4 * pi * c)');
+    expect(result.outputs[0].exact).toBe(true);
+    // Exact to the data's precision only: the error is at the sixth digit, not at float64 rounding.
+    expect(result.outputs[0].metrics.train.maxRelError).toBeGreaterThan(1e-7);
   });
 
   it('lists the chosen formula and rejected candidates in its candidate table', async () => {
