@@ -7,13 +7,10 @@ import type { FitOptions } from '../src/fit.ts';
 import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/defaults.ts';
 import { formatSummary, formatText } from '../src/export/text.ts';
 import { stringify, toJson } from '../src/export/json.ts';
-import { loadModel, predict, saveModel } from '../src/model.ts';
 import { plainProgress } from '../src/ui/plainProgress.ts';
 import { curveRecorder } from '../src/export/trainingCurve.ts';
-import { writeReport } from '../src/export/report.ts';
 import type { FitEvent } from '../src/train/events.ts';
 import type { FitResult } from '../src/result.ts';
-import { liveFit } from './liveFit.ts';
 import { PRESETS } from '../src/calu/qset.ts';
 
 /** Exit code when the fit finished but some formula is not exact. */
@@ -53,9 +50,13 @@ program
     const curve = curveRecorder();
     const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds };
     const live = liveScreenWanted(opts);
-    const result = live ? await liveFit(data.source, data, test, options, curve.add) : await plainFit(data, test, options, opts.quiet ? curve.add : tee(curve.add));
-    if (opts.save) saveModel(result, opts.save);
+    // The live screen (Ink, React) and the report (KaTeX) load only when they are used: each costs start-up time.
+    const result = live
+      ? await (await import('./liveFit.ts')).liveFit(data.source, data, test, options, curve.add)
+      : await plainFit(data, test, options, opts.quiet ? curve.add : tee(curve.add));
+    if (opts.save) (await import('../src/model.ts')).saveModel(result, opts.save);
     if (opts.report) {
+      const { writeReport } = await import('../src/export/report.ts');
       writeReport(opts.report, { result, train: data, test, curve: curve.curve, source: data.source });
       if (!opts.quiet) process.stderr.write(`report written to ${opts.report}\n`);
     }
@@ -74,7 +75,9 @@ program
   .argument('<model>', 'a model saved with calu fit --save (or the output of calu fit --json)')
   .argument('<file>', 'CSV holding the model\'s input columns, or - for standard input')
   .option('--json', 'print {"targets": [...], "predictions": [[...], ...]} instead of CSV')
-  .action((modelPath: string, file: string, opts: { json?: boolean }) => {
+  .action(async (modelPath: string, file: string, opts: { json?: boolean }) => {
+    // mathjs loads with the model: it is not needed for --help or a bad command line.
+    const { loadModel, predict } = await import('../src/model.ts');
     const model = loadModel(modelPath);
     const table = readCsvFile(file);
     const data = toDataset(table, { targets: [], inputs: model.inputs }, { allowNoTargets: true });
