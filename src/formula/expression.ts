@@ -134,6 +134,9 @@ function printed(e: Expr): Printed {
 
 /** coefficient * expr as one fraction: numerator factors over denominator factors. */
 function printTerm(coef: ConstantParts, e: Expr): Printed {
+  // A unit that only passes one sum through (s^1, times 1) is that sum: x1 + x2, not (x1 + x2).
+  const plain = !coef.negative && coef.num.length === 0 && coef.den.length === 0;
+  if (plain && e.kind === 'product' && e.factors.length === 1 && e.factors[0].power === 1) return printed(e.factors[0].base);
   const num = [...coef.num];
   const den = [...coef.den];
   let negative = coef.negative;

@@ -25,6 +25,10 @@ describe('reading a formula off a snapped network', () => {
     expect(outputText([m([[1, -2]]), a([[-2]])], 0, ['x1', 'x2'])).toBe('-2 * x1 / x2^2');
   });
 
+  it('prints a sum passed through a unit as the sum itself', () => {
+    expect(outputText([a([[1, 1, 1]]), m([[1]]), a([[1]])], 0, ['x1', 'x2', 'x3'])).toBe('x1 + x2 + x3');
+  });
+
   it('prints powers of sums and square roots from deeper stacks', () => {
     expect(outputText([a([[1, 1, 1]]), m([[3]]), a([[1]])], 0, ['x1', 'x2', 'x3'])).toBe('(x1 + x2 + x3)^3');
     const lorentzFactor = [m([[0, 0, 0], [0, 2, -2], [1, 0, 0]]), a([[1, -1, 0], [0, 0, 1]]), m([[-0.5, 1]]), a([[1]])];
