@@ -28,7 +28,13 @@ export interface CandidateRow {
   complexity: number;
   /** Largest relative error on the training rows. */
   error: number;
+  /** Relative RMS error on the training rows. */
+  rmsError: number;
   exact: boolean;
+  /** On the Pareto front of complexity and error: no other candidate is as simple and more accurate. */
+  pareto: boolean;
+  /** PySR's score: the drop in log error per node since the next simpler front member (0 off the front). */
+  score: number;
   chosen: boolean;
   stage: number;
   step: number;

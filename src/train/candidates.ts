@@ -6,6 +6,7 @@ import type { CandidateRow, OutputResult, StageRecord } from '../result.ts';
 import type { EventSink } from './events.ts';
 import type { Rows } from './screen.ts';
 import type { Found } from './stage.ts';
+import { chooseCandidate, rankCandidates } from './pareto.ts';
 
 /**
  * The candidates of a fit, target by target: the best network so far (which
@@ -72,10 +73,24 @@ export class CandidateBook {
       const distinct = new Map<string, { f: Found; r: ReadFormula }>();
       for (const c of this.trail[o]) if (!distinct.has(c.r.text)) distinct.set(c.r.text, c);
       const list = [...distinct.values()];
-      const chosen = choose(list);
-      for (const { f, r } of list) {
-        candidates.push({ target, formula: r.text, complexity: r.complexity, error: r.train.metrics.maxRelError, exact: r.train.exact, chosen: r === chosen?.r, stage: f.stage, step: f.step });
-      }
+      const scored = list.map(({ r }) => ({ complexity: r.complexity, loss: r.train.exact ? 0 : r.train.metrics.rmsRelError, exact: r.train.exact }));
+      const ranks = rankCandidates(scored);
+      const chosen = list[chooseCandidate(scored)];
+      list.forEach(({ f, r }, i) => {
+        candidates.push({
+          target,
+          formula: r.text,
+          complexity: r.complexity,
+          error: r.train.metrics.maxRelError,
+          rmsError: r.train.metrics.rmsRelError,
+          exact: r.train.exact,
+          pareto: ranks[i].pareto,
+          score: ranks[i].score,
+          chosen: r === chosen?.r,
+          stage: f.stage,
+          step: f.step,
+        });
+      });
       outputs.push(chosen ? this.output(target, chosen.f, chosen.r, stages, test) : unsolved(target));
     });
     candidates.sort((a, b) => a.target.localeCompare(b.target) || a.complexity - b.complexity);
@@ -104,13 +119,6 @@ export class CandidateBook {
 
 /** Relative RMS error under which a network is read even if it does not halve the last one's error. */
 const NEAR_EXACT = 1e-4;
-
-/** The simplest exact formula, else the one with the smallest error. */
-function choose<T extends { r: ReadFormula }>(list: T[]): T | undefined {
-  const exact = list.filter((c) => c.r.train.exact).sort((a, b) => a.r.complexity - b.r.complexity);
-  if (exact.length) return exact[0];
-  return [...list].sort((a, b) => a.r.train.metrics.rmsRelError - b.r.train.metrics.rmsRelError)[0];
-}
 
 function unsolved(target: string): OutputResult {
   return {
