@@ -6,7 +6,8 @@ import type { CandidateRow, OutputResult, StageRecord } from '../result.ts';
 import type { EventSink } from './events.ts';
 import type { Rows } from './screen.ts';
 import type { Found } from './stage.ts';
-import { chooseCandidate, rankCandidates } from './pareto.ts';
+import { chooseCandidate, constantBaseline, rankCandidates } from './pareto.ts';
+import { isMonomialSum, sparserVariants } from './residual.ts';
 
 /**
  * The candidates of a fit, target by target: the best network so far (which
@@ -70,12 +71,21 @@ export class CandidateBook {
       // The best network is a candidate even when it never improved enough to be read on the way.
       const b = this.best[o];
       if (b && this.trail[o].at(-1)?.f !== b) this.trail[o].push({ f: b, r: readFormula(b.layers, this.symbols, this.rows(o), this.positive) });
+      // With no exact formula (noisy data, say), sparser versions of the best sum give the simpler candidates.
+      const sums = this.trail[o].filter((c) => isMonomialSum(c.r.layers)).sort((p, q) => p.r.train.metrics.rmsRelError - q.r.train.metrics.rmsRelError);
+      if (sums.length && !this.trail[o].some((c) => c.r.train.exact)) {
+        const s = sums[0];
+        for (const layers of sparserVariants(s.r.layers, this.rows(o), 0)) {
+          this.trail[o].push({ f: { ...s.f, layers, extractor: 'refit' }, r: readFormula(layers, this.symbols, this.rows(o), this.positive) });
+        }
+      }
       const distinct = new Map<string, { f: Found; r: ReadFormula }>();
       for (const c of this.trail[o]) if (!distinct.has(c.r.text)) distinct.set(c.r.text, c);
       const list = [...distinct.values()];
       const scored = list.map(({ r }) => ({ complexity: r.complexity, loss: r.train.exact ? 0 : r.train.metrics.rmsRelError, exact: r.train.exact }));
-      const ranks = rankCandidates(scored);
-      const chosen = list[chooseCandidate(scored)];
+      const baseline = constantBaseline(this.rows(o).y.map((t) => t[0]));
+      const ranks = rankCandidates(scored, baseline);
+      const chosen = list[chooseCandidate(scored, baseline)];
       list.forEach(({ f, r }, i) => {
         candidates.push({
           target,

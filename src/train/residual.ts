@@ -62,3 +62,43 @@ export function unionNetwork(base: SnappedLayer[], snapped: SnappedLayer[], rows
   return refitLastLayer([m, a], rows.x, rows.y.map((t) => [t[o]]))?.layers ?? null;
 }
 
+
+/** An m -> a network with one output: what the sparser variants apply to. */
+export function isMonomialSum(layers: SnappedLayer[]): boolean {
+  return layers.length === 2 && layers[0].kind === 'caluM' && layers[1].kind === 'caluA' && layers[1].weights.length === 1;
+}
+
+/**
+ * Ever sparser versions of an m -> a network: the last layer loses, one at a
+ * time, the unit whose removal hurts its least-squares fit on `rows` (column
+ * o) least, and is refitted. On noisy data these are the simpler formulas a
+ * person prefers, which the candidate table then weighs by error. Each step
+ * keeps strictly fewer units, so there are at most as many variants as units.
+ */
+export function sparserVariants(layers: SnappedLayer[], rows: Rows, o: number): SnappedLayer[][] {
+  const target = rows.y.map((t) => [t[o]]);
+  const out: SnappedLayer[][] = [];
+  let units = liveUnits(layers);
+  while (units.length > 1) {
+    let step: { layers: SnappedLayer[]; err: number } | null = null;
+    for (let drop = 0; drop < units.length; drop++) {
+      const kept = units.filter((_, h) => h !== drop);
+      const fitted = refitLastLayer([{ kind: 'caluM', weights: kept }, { kind: 'caluA', weights: [kept.map(() => 0)] }], rows.x, target)?.layers;
+      if (!fitted) continue;
+      const err = residualOf(fitted, rows, o).reduce((s, v) => s + v * v, 0);
+      if (Number.isFinite(err) && (!step || err < step.err)) step = { layers: fitted, err };
+    }
+    if (!step) break;
+    out.push(step.layers);
+    const next = liveUnits(step.layers);
+    if (next.length >= units.length) break;
+    units = next;
+  }
+  return out;
+}
+
+/** The hidden units of an m -> a network that the output uses. */
+function liveUnits(layers: SnappedLayer[]): number[][] {
+  const used = layers[1].weights[0];
+  return layers[0].weights.filter((_, h) => used[h] !== 0);
+}

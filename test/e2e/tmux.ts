@@ -15,7 +15,9 @@ export class Terminal {
   constructor(command: string, opts: { width?: number; height?: number; env?: Record<string, string> } = {}) {
     const env = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`);
     // The pane stays after the command exits (the shell sleeps), so its last screen can be read.
-    const shell = `env ${env.join(' ')} sh -c ${shellQuote(`${command}; echo "[exit $?]"; sleep 600`)}`;
+    // CI is unset unless asked for: the tmux server inherits it from a CI runner, and the CLI
+    // prints plain lines when it is set.
+    const shell = `env -u CI ${env.join(' ')} sh -c ${shellQuote(`${command}; echo "[exit $?]"; sleep 600`)}`;
     tmux('new-session', '-d', '-s', this.name, '-x', String(opts.width ?? 110), '-y', String(opts.height ?? 45), '-c', ROOT, shell);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCandidate, rankCandidates } from '../../src/train/pareto.ts';
+import { chooseCandidate, constantBaseline, rankCandidates } from '../../src/train/pareto.ts';
 
 const c = (complexity: number, loss: number, exact = false) => ({ complexity, loss, exact });
 
@@ -25,5 +25,16 @@ describe('the candidate table', () => {
     expect(chooseCandidate([c(3, 1), c(5, 0.0101), c(15, 0.01)])).toBe(1);
     // Outside 1.5x the smallest error, a simpler formula is not chosen however well it scores.
     expect(chooseCandidate([c(3, 1), c(5, 0.1), c(15, 0.01)])).toBe(2);
+  });
+
+  it('scores the simplest member against the constant that best fits the target', () => {
+    // Noisy data: the one-term formula and its elaborations all leave about the noise.
+    const list = [c(15, 0.00109), c(5, 0.00110), c(7, 0.001095)];
+    const baseline = constantBaseline([1, 2, 3, 4]);
+    expect(baseline.loss).toBeCloseTo(Math.sqrt(1.25 / 7.5), 12);
+    expect(rankCandidates(list, baseline)[1].score).toBeCloseTo(-(Math.log(0.0011) - Math.log(baseline.loss)) / 4, 12);
+    expect(chooseCandidate(list, baseline)).toBe(1);
+    // Without the baseline the simplest member scores 0 and an elaboration wins.
+    expect(chooseCandidate(list)).toBe(2);
   });
 });
