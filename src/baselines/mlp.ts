@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
 import { contract } from '../engine/contract.ts';
 import type { Random } from '../util/random.ts';
-import { matVec64, type Columns, type Float64Layer, type Weights64 } from './float64.ts';
-import { constant, glorotUniform, makeParams, reinitParams, type ParamSpec } from './params.ts';
+import { ParamLayer } from './paramLayer.ts';
+import { matVec64, type Columns, type Weights64 } from './float64.ts';
+import { constant, glorotUniform } from './params.ts';
 
 export type Activation = 'tanh' | 'relu' | 'identity';
 
@@ -22,24 +23,14 @@ const ACT64: Record<Activation, (v: number) => number> = {
  * One layer of the talk's MLP baselines (`DIM(X) 100:TANH 100:TANH DIM(Y):IDENTITY`):
  * y = act(W x + b), W drawn Glorot-uniform (Glorot & Bengio 2010), b = 0.
  */
-export class Dense implements Float64Layer {
+export class Dense extends ParamLayer<DenseArgs> {
   readonly kind = 'dense' as const;
-  readonly outputSize: number;
-  readonly variables: tf.Variable[];
-  private readonly specs: ParamSpec[];
 
-  constructor(
-    readonly inputSize: number,
-    readonly restarts: number,
-    readonly args: DenseArgs,
-    rng: Random,
-  ) {
-    this.outputSize = args.units;
-    this.specs = [
+  constructor(inputSize: number, restarts: number, args: DenseArgs, rng: Random) {
+    super(inputSize, restarts, args, [
       { shape: [args.units, inputSize], init: glorotUniform(inputSize, args.units) },
       { shape: [args.units, 1], init: constant(0) },
-    ];
-    this.variables = makeParams(restarts, this.specs, rng);
+    ], rng);
   }
 
   forward(x: Act, _ctx: StepContext): Forward {
@@ -55,15 +46,7 @@ export class Dense implements Float64Layer {
     return matVec64(W, this.outputSize, x).map((col, o) => col.map((v) => f(v + b[o])));
   }
 
-  reinit(r: number, rng: Random): void {
-    reinitParams(this.variables, this.specs, r, rng);
-  }
-
   getConfig(): LayerConfig {
     return { kind: this.kind, units: this.outputSize, activation: this.args.activation };
-  }
-
-  dispose(): void {
-    for (const v of this.variables) v.dispose();
   }
 }

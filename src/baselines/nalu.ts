@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
 import { contract } from '../engine/contract.ts';
 import type { Random } from '../util/random.ts';
-import { matVec64, type Columns, type Float64Layer, type Weights64 } from './float64.ts';
-import { glorotUniform, makeParams, reinitParams, type ParamSpec } from './params.ts';
+import { ParamLayer } from './paramLayer.ts';
+import { matVec64, type Columns, type Weights64 } from './float64.ts';
+import { glorotUniform } from './params.ts';
 
 /** Keeps log(|x| + eps) finite at x = 0, as in the paper. */
 const EPS = 1e-7;
@@ -26,27 +27,17 @@ const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
  * m = exp(W log(|x| + eps)), g = sigmoid(G x), y = g a + (1 - g) m.
  * W^, M^ and G are drawn Glorot-uniform (the paper names no initialisation).
  */
-export class Nalu implements Float64Layer {
+export class Nalu extends ParamLayer<NaluArgs> {
   readonly kind = 'nalu' as const;
-  readonly outputSize: number;
-  readonly variables: tf.Variable[];
-  private readonly specs: ParamSpec[];
 
-  constructor(
-    readonly inputSize: number,
-    readonly restarts: number,
-    readonly args: NaluArgs,
-    rng: Random,
-  ) {
-    this.outputSize = args.units;
+  constructor(inputSize: number, restarts: number, args: NaluArgs, rng: Random) {
     const shape = [args.units, inputSize];
     const init = glorotUniform(inputSize, args.units);
-    this.specs = [
+    super(inputSize, restarts, args, [
       { shape, init },
       { shape, init },
       ...(args.mode === 'gated' ? [{ shape, init }] : []),
-    ];
-    this.variables = makeParams(restarts, this.specs, rng);
+    ], rng);
   }
 
   forward(x: Act, _ctx: StepContext): Forward {
@@ -78,15 +69,7 @@ export class Nalu implements Float64Layer {
     }));
   }
 
-  reinit(r: number, rng: Random): void {
-    reinitParams(this.variables, this.specs, r, rng);
-  }
-
   getConfig(): LayerConfig {
     return { kind: this.kind, units: this.outputSize, mode: this.args.mode };
-  }
-
-  dispose(): void {
-    for (const v of this.variables) v.dispose();
   }
 }

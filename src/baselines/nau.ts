@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
 import { contract } from '../engine/contract.ts';
 import type { Random } from '../util/random.ts';
-import { matVec64, type Columns, type Float64Layer, type Weights64 } from './float64.ts';
-import { makeParams, reinitParams, uniform, type ParamSpec } from './params.ts';
+import { ParamLayer } from './paramLayer.ts';
+import { matVec64, type Columns, type Weights64 } from './float64.ts';
+import { uniform } from './params.ts';
 import { penaltyFor, type Penalty } from './penalty.ts';
 
 export interface NauArgs {
@@ -17,22 +18,12 @@ export interface NauArgs {
  * to [-1, 1], W ~ U(-r, r), r = min(0.5, sqrt(3) * sqrt(2 / (in + out))),
  * regularised toward {-1, 0, 1} by mean min(|W|, 1 - |W|).
  */
-export class Nau implements Float64Layer {
+export class Nau extends ParamLayer<NauArgs> {
   readonly kind = 'nau' as const;
-  readonly outputSize: number;
-  readonly variables: tf.Variable[];
-  private readonly specs: ParamSpec[];
 
-  constructor(
-    readonly inputSize: number,
-    readonly restarts: number,
-    readonly args: NauArgs,
-    rng: Random,
-  ) {
-    this.outputSize = args.units;
+  constructor(inputSize: number, restarts: number, args: NauArgs, rng: Random) {
     const r = Math.min(0.5, Math.sqrt(3) * Math.sqrt(2 / (inputSize + args.units)));
-    this.specs = [{ shape: [args.units, inputSize], init: uniform(-r, r) }];
-    this.variables = makeParams(restarts, this.specs, rng);
+    super(inputSize, restarts, args, [{ shape: [args.units, inputSize], init: uniform(-r, r) }], rng);
   }
 
   forward(x: Act, ctx: StepContext): Forward {
@@ -54,15 +45,7 @@ export class Nau implements Float64Layer {
     return matVec64(w[0].map((v) => Math.min(1, Math.max(-1, v))), this.outputSize, x);
   }
 
-  reinit(r: number, rng: Random): void {
-    reinitParams(this.variables, this.specs, r, rng);
-  }
-
   getConfig(): LayerConfig {
     return { kind: this.kind, units: this.outputSize, penalty: this.args.penalty };
-  }
-
-  dispose(): void {
-    for (const v of this.variables) v.dispose();
   }
 }

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
 import type { Random } from '../util/random.ts';
 import type { Columns, Float64Layer, Weights64 } from './float64.ts';
-import { inputsForUnits, makeParams, reinitParams, uniform, type ParamSpec } from './params.ts';
+import { inputsForUnits, uniform } from './params.ts';
+import { ParamLayer } from './paramLayer.ts';
 import { penaltyFor, type Penalty } from './penalty.ts';
 
 export interface NmuArgs {
@@ -15,21 +16,11 @@ export interface NmuArgs {
  * z_j = prod_i (W_ij x_i + 1 - W_ij), W clipped to [0, 1], W ~ U(0.25, 0.75),
  * regularised toward {0, 1} by mean min(W, 1 - W).
  */
-export class Nmu implements Float64Layer {
+export class Nmu extends ParamLayer<NmuArgs> {
   readonly kind = 'nmu' as const;
-  readonly outputSize: number;
-  readonly variables: tf.Variable[];
-  private readonly specs: ParamSpec[];
 
-  constructor(
-    readonly inputSize: number,
-    readonly restarts: number,
-    readonly args: NmuArgs,
-    rng: Random,
-  ) {
-    this.outputSize = args.units;
-    this.specs = [{ shape: [args.units, inputSize], init: uniform(0.25, 0.75) }];
-    this.variables = makeParams(restarts, this.specs, rng);
+  constructor(inputSize: number, restarts: number, args: NmuArgs, rng: Random) {
+    super(inputSize, restarts, args, [{ shape: [args.units, inputSize], init: uniform(0.25, 0.75) }], rng);
   }
 
   forward(x: Act, ctx: StepContext): Forward {
@@ -60,15 +51,7 @@ export class Nmu implements Float64Layer {
     });
   }
 
-  reinit(r: number, rng: Random): void {
-    reinitParams(this.variables, this.specs, r, rng);
-  }
-
   getConfig(): LayerConfig {
     return { kind: this.kind, units: this.outputSize, penalty: this.args.penalty };
-  }
-
-  dispose(): void {
-    for (const v of this.variables) v.dispose();
   }
 }

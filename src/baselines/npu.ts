@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
 import { contract } from '../engine/contract.ts';
 import type { Random } from '../util/random.ts';
-import { matVec64, type Columns, type Float64Layer, type Weights64 } from './float64.ts';
-import { constant, glorotUniform, makeParams, reinitParams, type ParamSpec } from './params.ts';
+import { matVec64, type Columns, type Weights64 } from './float64.ts';
+import { constant, glorotUniform } from './params.ts';
+import { ParamLayer } from './paramLayer.ts';
 import { penaltyFor, type Penalty } from './penalty.ts';
 
 /** float32 machine epsilon, the paper's guard on log|x|. */
@@ -23,27 +24,17 @@ export interface NpuArgs {
  * z = exp(Wre log r - Wim k) cos(Wre k + Wim log r); RealNPU has Wim = 0.
  * Wre is Glorot-uniform, Wim = 0, g = 1/2.
  */
-export class Npu implements Float64Layer {
+export class Npu extends ParamLayer<NpuArgs> {
   readonly kind: 'npu' | 'realnpu';
-  readonly outputSize: number;
-  readonly variables: tf.Variable[];
-  private readonly specs: ParamSpec[];
 
-  constructor(
-    readonly inputSize: number,
-    readonly restarts: number,
-    readonly args: NpuArgs,
-    rng: Random,
-  ) {
-    this.kind = args.real ? 'realnpu' : 'npu';
-    this.outputSize = args.units;
+  constructor(inputSize: number, restarts: number, args: NpuArgs, rng: Random) {
     const shape = [args.units, inputSize];
-    this.specs = [
+    super(inputSize, restarts, args, [
       { shape, init: glorotUniform(inputSize, args.units) },
       { shape: [inputSize, 1], init: constant(0.5) },
       ...(args.real ? [] : [{ shape, init: constant(0) }]),
-    ];
-    this.variables = makeParams(restarts, this.specs, rng);
+    ], rng);
+    this.kind = args.real ? 'realnpu' : 'npu';
   }
 
   forward(x: Act, ctx: StepContext): Forward {
@@ -80,15 +71,7 @@ export class Npu implements Float64Layer {
     return mag.map((c, o) => c.map((v, b) => Math.exp(v) * Math.cos(phase[o][b])));
   }
 
-  reinit(r: number, rng: Random): void {
-    reinitParams(this.variables, this.specs, r, rng);
-  }
-
   getConfig(): LayerConfig {
     return { kind: this.kind, units: this.outputSize, penalty: this.args.penalty };
-  }
-
-  dispose(): void {
-    for (const v of this.variables) v.dispose();
   }
 }
