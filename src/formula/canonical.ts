@@ -37,13 +37,20 @@ function canonicalWith(layers: SnappedLayer[], positive: boolean[], choose: Fact
 /**
  * Every canonical form the factoring choices give (at most `limit`): the
  * same function written with a different monomial pulled out of each sum,
- * as in m0/sqrt(1 - v^2/c^2) versus sqrt(c) m0/sqrt(c - v^2/c). The caller
- * keeps whichever prints shortest.
+ * as in m0/sqrt(1 - v^2/c^2) versus sqrt(c) m0/sqrt(c - v^2/c). The
+ * choices are the common monomial, none, any one term's, and the lowest
+ * or highest exponents over the terms. The caller keeps whichever prints
+ * shortest.
  */
 export function canonicalForms(layers: SnappedLayer[], positive: boolean[] = [], limit = 32): SnappedLayer[][] {
   const options = new Map<string, Array<number[] | null>>();
   canonicalWith(layers, positive, (l, k, terms, common) => {
-    const list: Array<number[] | null> = [common, null, ...terms];
+    // The lowest exponents over the terms clear every denominator of the sum: omega_0^2 - omega^2,
+    // not omega_0 - omega^2/omega_0; the highest clear every numerator.
+    const inputs = terms[0]?.length ?? 0;
+    const lowest = Array.from({ length: inputs }, (_, j) => Math.min(...terms.map((t) => t[j])));
+    const highest = Array.from({ length: inputs }, (_, j) => Math.max(...terms.map((t) => t[j])));
+    const list: Array<number[] | null> = [common, null, ...terms, lowest, highest];
     const seen = new Set<string>();
     options.set(`${l}:${k}`, list.filter((g) => (g === null || g.some((v) => v !== 0)) && !seen.has(String(g)) && seen.add(String(g))));
     return common;

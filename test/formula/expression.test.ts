@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'mathjs';
 import { outputText } from '../../src/formula/expression.ts';
 import { canonicalize } from '../../src/formula/canonical.ts';
+import { readFormula } from '../../src/formula/formula.ts';
+import { Random } from '../../src/util/random.ts';
 import { prune } from '../../src/formula/prune.ts';
 import { evaluateSnapped, type SnappedLayer } from '../../src/formula/evaluate.ts';
 
@@ -59,6 +61,20 @@ describe('the canonical form of a snapped network', () => {
   it('keeps the sign of a sum under a fractional power', () => {
     const net = [a([[-1, 1]]), m([[0.5]]), a([[1]])];
     expect(canonicalize(net)[0].weights).toEqual([[-1, 1]]);
+  });
+});
+
+describe('the shortest exact form', () => {
+  it('clears the denominators of a sum when that prints shorter', () => {
+    // Ef q / (m omega_0^2) / (1 - omega^2 / omega_0^2), as the (y/M0)^-1 stage reads it.
+    const S = ['Ef', 'q', 'm', 'omega_0', 'omega'];
+    const net = [m([[0, 0, 0, 0, 0], [0, 0, 0, -2, 2], [1, 1, -1, -2, 0]]), a([[1, -1, 0], [0, 0, 1]]), m([[-1, 1]]), a([[1]])];
+    const rng = new Random(2);
+    const x = Array.from({ length: 100 }, () => [rng.between(1, 5), rng.between(1, 5), rng.between(1, 5), rng.between(3, 4), rng.between(1, 2)]);
+    const y = evaluateSnapped(net, x).map((r) => [r[0]]);
+    const read = readFormula(net, S, { x, y, precision: y.map(() => [0]) }, S.map(() => true));
+    expect(read.train.exact).toBe(true);
+    expect(read.text).toBe('Ef * q / ((omega_0^2 - omega^2) * m)');
   });
 });
 
