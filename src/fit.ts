@@ -8,7 +8,7 @@ import { Random } from './util/random.ts';
 import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
 import { runStage, stageLabel, stageTransform, transformKey, type Base, type StageSpec } from './train/stage.ts';
 import { transformApplies } from './train/transform.ts';
-import { dominantMonomials } from './formula/powerLaw.ts';
+import { powerLaw } from './formula/powerLaw.ts';
 import { describeQ, parseQ } from './calu/qset.ts';
 import type { Rows } from './train/screen.ts';
 import type { EventSink } from './train/events.ts';
@@ -58,7 +58,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const poolRows = sampleRows(all, POOL_ROWS, rng.fork());
   const column = (o: number) => data.y.map((t) => t[o]);
   // Each target's dominant monomial M0, for the stages that divide by it (see transform.ts).
-  const dominant = data.targets.map((_, o) => dominantMonomials(data.x, column(o)));
+  const dominant = data.targets.map((_, o) => powerLaw(data.x, column(o)));
   const nOut = data.targets.length;
   const plan = (round: number): StageSpec[] => {
     const steps = options.steps ?? stepsForRound(round);
@@ -87,7 +87,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     for (const spec of plan(round)) {
       const open = data.targets
         .map((_, o) => o)
-        .filter((o) => !best[o]?.exact && (!spec.normalize || stageTransform(spec, dominant[o]).m0) && (!spec.residual || bases.get(transformKey(spec))?.[o]) && transformApplies(stageTransform(spec, dominant[o]), column(o), data.x));
+        .filter((o) => !best[o]?.exact && (!spec.normalize || dominant[o]) && (!spec.residual || bases.get(transformKey(spec))?.[o]) && transformApplies(stageTransform(spec, dominant[o]), column(o), data.x));
       if (open.length === 0) continue;
       const perStage = options.layers ? spec : narrow(spec, open.length);
       const t0 = performance.now();

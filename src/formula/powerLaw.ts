@@ -7,7 +7,7 @@ import { Matrix, QrDecomposition } from 'ml-matrix';
  * Rows where y is 0 are left out. Null unless every input is positive, or
  * when the monomial is 1.
  */
-export function powerLaw(x: number[][], y: number[], round: (v: number) => number = Math.round): number[] | null {
+export function powerLaw(x: number[][], y: number[]): number[] | null {
   const rows = x.map((row, i) => ({ row, v: y[i] })).filter((r) => r.v !== 0 && Number.isFinite(r.v));
   const n = x[0]?.length ?? 0;
   if (rows.length < n + 2 || !x.every((row) => row.every((v) => v > 0))) return null;
@@ -19,25 +19,6 @@ export function powerLaw(x: number[][], y: number[], round: (v: number) => numbe
   const qr = new QrDecomposition(A);
   if (!qr.isFullRank()) return null;
   const sol = qr.solve(Matrix.columnVector(rows.map((r) => Math.log(Math.abs(r.v)))));
-  const e = Array.from({ length: n }, (_, j) => round(sol.get(j + 1, 0)) + 0);
+  const e = Array.from({ length: n }, (_, j) => Math.round(sol.get(j + 1, 0)) + 0);
   return e.some((v) => v !== 0) ? e : null;
-}
-
-/**
- * A target's best power law, with exponents rounded, and rounded toward zero
- * when that differs (exponents within 0.1 of an integer stay that integer).
- * A sum in a denominator inflates the fitted exponents: on omega in [1, 2],
- * omega_0 in [3, 5], omega^4/(omega_0^2 - omega^2)^2 fits as
- * omega^4.69 omega_0^-4.78, and only the exponents toward zero leave a short
- * sum behind.
- */
-export interface DominantMonomials {
-  rounded: number[] | null;
-  towardZero: number[] | null;
-}
-
-export function dominantMonomials(x: number[][], y: number[]): DominantMonomials {
-  const rounded = powerLaw(x, y);
-  const towardZero = powerLaw(x, y, (e) => (Math.abs(e - Math.round(e)) < 0.1 ? Math.round(e) : Math.trunc(e)));
-  return { rounded, towardZero: towardZero && String(towardZero) !== String(rounded) ? towardZero : null };
 }

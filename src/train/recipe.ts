@@ -13,7 +13,7 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
   const small = Math.max(4, outputs + 2);
   const medium = Math.max(8, outputs + 4);
   const wide = monomialWidth(inputs, outputs);
-  const monomials = (hidden: number, layerQ = '', power = 1, normalize: StageSpec['normalize'] = false): StageSpec => ({
+  const monomials = (hidden: number, layerQ = '', power = 1, normalize = false): StageSpec => ({
     ...base,
     stack: parseStack(`${hidden}:m${layerQ} ${outputs}:a`),
     q: PRESETS.int(),
@@ -65,9 +65,6 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
     residual(monomials(small, '', 2)),
     monomials(medium, '', -2),
     monomials(small, '', -0.5, true),
-    // M0 with its exponents rounded toward zero, when a sum in a denominator inflated them.
-    monomials(small, '', -1, 'towardZero'),
-    monomials(small, '', -0.5, 'towardZero'),
     // Wider exponents, -3..3, and half-integer exponents.
     monomials(wide, '[int3]'),
     residual(monomials(small)),

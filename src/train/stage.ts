@@ -6,7 +6,6 @@ import { Trainer } from './trainer.ts';
 import { judge, readings, type Extractor, type Rows } from './screen.ts';
 import { readRational } from './rational.ts';
 import { StageTarget } from './target.ts';
-import type { DominantMonomials } from '../formula/powerLaw.ts';
 import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
@@ -25,11 +24,8 @@ export interface StageSpec {
   snapEvery: number;
   /** Fit Y = (y / M0)^power and read y back from it; 1 (the default) fits y itself. */
   power?: number;
-  /**
-   * Divide each target by its dominant monomial M0 first: its best power law
-   * with exponents rounded (true), or rounded toward zero ('towardZero').
-   */
-  normalize?: boolean | 'towardZero';
+  /** Divide each target by its dominant monomial M0 first. */
+  normalize?: boolean;
   /** Fit Y = N/D, the network giving N and D for each target (see rational.ts). */
   rational?: boolean;
   /** Fit what the best m -> a network so far leaves over (see residual.ts). */
@@ -60,8 +56,8 @@ export interface StageInput {
   sample: Rows;
   /** A larger sample for pooling monomials across restarts. */
   poolRows: Rows;
-  /** Each dataset target's dominant monomials. */
-  dominant: DominantMonomials[];
+  /** Each dataset target's dominant monomial (exponents), or null. */
+  dominant: Array<number[] | null>;
   /**
    * The best m -> a network found so far for each kind of target (keyed by
    * transformKey) and dataset target, in that target's terms: what residual
@@ -86,27 +82,22 @@ export interface Base {
 
 /** Stages that fit the same transform of the target share bases. */
 export function transformKey(spec: StageSpec): string {
-  return `${spec.power ?? 1}${spec.normalize ? `/${m0Name(spec)}` : ''}`;
+  return `${spec.power ?? 1}${spec.normalize ? '/M0' : ''}`;
 }
 
 /** The stack in short notation, and the transform of the target it fits when there is one. */
 export function stageLabel(spec: StageSpec, inputs: number): string {
   const q = spec.power ?? 1;
-  const base = spec.normalize ? `(y/${m0Name(spec)})` : 'y';
+  const base = spec.normalize ? '(y/M0)' : 'y';
   const target = `${base}${q === 1 ? '' : `^${q}`}`;
   if (spec.rational) return `${describeStack(spec.stack, inputs)} as N, D with ${target} = N/D`;
   if (spec.residual) return `${describeStack(spec.stack, inputs)} on what the best sum for ${target} leaves`;
   return describeStack(spec.stack, inputs) + (q === 1 && !spec.normalize ? '' : ` on ${target}`);
 }
 
-function m0Name(spec: StageSpec): string {
-  return spec.normalize === 'towardZero' ? "M0'" : 'M0';
-}
-
-/** The transform a stage applies to one target, given that target's dominant monomials. */
-export function stageTransform(spec: StageSpec, dominant: DominantMonomials): TargetTransform {
-  const m0 = spec.normalize === 'towardZero' ? dominant.towardZero : spec.normalize ? dominant.rounded : null;
-  return { q: spec.power ?? 1, m0 };
+/** The transform a stage applies to one target, given that target's dominant monomial. */
+export function stageTransform(spec: StageSpec, dominant: number[] | null): TargetTransform {
+  return { q: spec.power ?? 1, m0: spec.normalize ? dominant : null };
 }
 
 /** Longest stretch of training without giving the event loop a turn. */
