@@ -25,12 +25,7 @@ const GAIN = 2;
  */
 export function refitBase(base: SnappedLayer[], rows: Rows, o: number): SnappedLayer[] | null {
   const target = rows.y.map((t) => [t[o]]);
-  const fitWith = (terms: number[][]) => refitLastLayer([{ kind: 'caluM', weights: terms }, { kind: 'caluA', weights: [terms.map(() => 0)] }], rows.x, target)?.layers ?? null;
-  const error = (layers: SnappedLayer[] | null) => {
-    if (!layers) return Infinity;
-    const r = residualOf(layers, rows, o);
-    return Math.sqrt(r.reduce((s, v) => s + v * v, 0));
-  };
+  const error = (layers: SnappedLayer[] | null) => (layers ? Math.sqrt(squaredError(layers, rows, o)) : Infinity);
   const candidates = [...new Map(base[0].weights.map((e) => [e.join(','), e])).values()];
   let chosen: number[][] = [];
   let best: { layers: SnappedLayer[] | null; err: number } = { layers: null, err: Math.sqrt(target.reduce((s, t) => s + t[0] * t[0], 0)) };
@@ -38,7 +33,7 @@ export function refitBase(base: SnappedLayer[], rows: Rows, o: number): SnappedL
     let step: { e: number[]; layers: SnappedLayer[] | null; err: number } | null = null;
     for (const e of candidates) {
       if (chosen.includes(e)) continue;
-      const layers = fitWith([...chosen, e]);
+      const layers = refitTerms([...chosen, e], rows, o);
       const err = error(layers);
       if (!step || err < step.err) step = { e, layers, err };
     }
@@ -57,9 +52,17 @@ export function residualOf(base: SnappedLayer[], rows: Rows, o: number): number[
 
 /** The base's monomials and a restart's together, its last layer refitted on the target (column `o` of rows). */
 export function unionNetwork(base: SnappedLayer[], snapped: SnappedLayer[], rows: Rows, o: number): SnappedLayer[] | null {
-  const m: SnappedLayer = { kind: 'caluM', weights: [...base[0].weights, ...snapped[0].weights] };
-  const a: SnappedLayer = { kind: 'caluA', weights: [m.weights.map(() => 0)] };
-  return refitLastLayer([m, a], rows.x, rows.y.map((t) => [t[o]]))?.layers ?? null;
+  return refitTerms([...base[0].weights, ...snapped[0].weights], rows, o);
+}
+
+/** The m -> a network over these monomials, its last layer fitted by least squares on column o of rows. */
+function refitTerms(terms: number[][], rows: Rows, o: number): SnappedLayer[] | null {
+  const layers: SnappedLayer[] = [{ kind: 'caluM', weights: terms }, { kind: 'caluA', weights: [terms.map(() => 0)] }];
+  return refitLastLayer(layers, rows.x, rows.y.map((t) => [t[o]]))?.layers ?? null;
+}
+
+function squaredError(layers: SnappedLayer[], rows: Rows, o: number): number {
+  return residualOf(layers, rows, o).reduce((s, v) => s + v * v, 0);
 }
 
 
@@ -76,16 +79,15 @@ export function isMonomialSum(layers: SnappedLayer[]): boolean {
  * keeps strictly fewer units, so there are at most as many variants as units.
  */
 export function sparserVariants(layers: SnappedLayer[], rows: Rows, o: number): SnappedLayer[][] {
-  const target = rows.y.map((t) => [t[o]]);
   const out: SnappedLayer[][] = [];
   let units = liveUnits(layers);
   while (units.length > 1) {
     let step: { layers: SnappedLayer[]; err: number } | null = null;
     for (let drop = 0; drop < units.length; drop++) {
       const kept = units.filter((_, h) => h !== drop);
-      const fitted = refitLastLayer([{ kind: 'caluM', weights: kept }, { kind: 'caluA', weights: [kept.map(() => 0)] }], rows.x, target)?.layers;
+      const fitted = refitTerms(kept, rows, o);
       if (!fitted) continue;
-      const err = residualOf(fitted, rows, o).reduce((s, v) => s + v * v, 0);
+      const err = squaredError(fitted, rows, o);
       if (Number.isFinite(err) && (!step || err < step.err)) step = { layers: fitted, err };
     }
     if (!step) break;
