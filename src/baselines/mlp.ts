@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Forward, StepContext } from '../engine/layer.ts';
 import { contract } from '../engine/contract.ts';
 import type { Random } from '../util/random.ts';
 import { ParamLayer } from './paramLayer.ts';
@@ -44,9 +44,5 @@ export class Dense extends ParamLayer<DenseArgs> {
     const [W, b] = w;
     const f = ACT64[this.args.activation];
     return matVec64(W, this.outputSize, x).map((col, o) => col.map((v) => f(v + b[o])));
-  }
-
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, activation: this.args.activation };
   }
 }

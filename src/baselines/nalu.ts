@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Forward, StepContext } from '../engine/layer.ts';
 import { contract } from '../engine/contract.ts';
 import type { Random } from '../util/random.ts';
 import { ParamLayer } from './paramLayer.ts';
@@ -67,9 +67,5 @@ export class Nalu extends ParamLayer<NaluArgs> {
       const gv = sigmoid(g[o][b]);
       return gv * av + (1 - gv) * m[o][b];
     }));
-  }
-
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, mode: this.args.mode };
   }
 }

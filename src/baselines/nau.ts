@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Forward, StepContext } from '../engine/layer.ts';
 import { contract } from '../engine/contract.ts';
 import type { Random } from '../util/random.ts';
 import { ParamLayer } from './paramLayer.ts';
@@ -43,9 +43,5 @@ export class Nau extends ParamLayer<NauArgs> {
 
   forward64(w: Weights64, x: Columns): Columns {
     return matVec64(w[0].map((v) => Math.min(1, Math.max(-1, v))), this.outputSize, x);
-  }
-
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, penalty: this.args.penalty };
   }
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Forward, StepContext } from '../engine/layer.ts';
 import type { Random } from '../util/random.ts';
 import type { Columns, Float64Layer, Weights64 } from './float64.ts';
 import { inputsForUnits, uniform } from './params.ts';
@@ -49,9 +49,5 @@ export class Nmu extends ParamLayer<NmuArgs> {
       }
       return y;
     });
-  }
-
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, penalty: this.args.penalty };
   }
 }

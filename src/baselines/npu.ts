@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Forward, StepContext } from '../engine/layer.ts';
 import { contract } from '../engine/contract.ts';
 import type { Random } from '../util/random.ts';
 import { matVec64, type Columns, type Weights64 } from './float64.ts';
@@ -69,9 +69,5 @@ export class Npu extends ParamLayer<NpuArgs> {
       phase.forEach((c, o) => c.forEach((_, b) => (c[b] += pi[o][b])));
     }
     return mag.map((c, o) => c.map((v, b) => Math.exp(v) * Math.cos(phase[o][b])));
-  }
-
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, penalty: this.args.penalty };
   }
 }

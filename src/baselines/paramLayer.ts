@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Act, Forward, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Forward, StepContext } from '../engine/layer.ts';
 import type { Random } from '../util/random.ts';
 import type { Columns, Float64Layer, Weights64 } from './float64.ts';
 import { makeParams, reinitParams, type ParamSpec } from './params.ts';
@@ -27,7 +27,6 @@ export abstract class ParamLayer<A extends { units: number }> implements Float64
 
   abstract forward(x: Act, ctx: StepContext): Forward;
   abstract forward64(w: Weights64, x: Columns): Columns;
-  abstract getConfig(): LayerConfig;
 
   reinit(r: number, rng: Random): void {
     reinitParams(this.variables, this.specs, r, rng);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../util/random.ts';
-import type { Act, Backward, Forward, Layer, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Backward, Forward, Layer, StepContext } from '../engine/layer.ts';
 import { contract, contractGradW, contractGradX } from '../engine/contract.ts';
 import { QuantizedWeight, type WeightForward } from './weight.ts';
 import { isNonNegative, type QSet } from './qset.ts';
@@ -63,9 +63,5 @@ export class CaluA implements Layer {
 
   dispose(): void {
     this.weight.dispose();
-  }
-
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, q: this.args.q, phasor: this.weight.usePhasor };
   }
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../util/random.ts';
-import type { Act, Backward, Forward, Layer, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Backward, Forward, Layer, StepContext } from '../engine/layer.ts';
 import { contract, contractGradW, contractGradX, setRestart } from '../engine/contract.ts';
 import { QuantizedWeight, type WeightForward } from './weight.ts';
 import { isIntegral, isNonNegative, type QSet } from './qset.ts';
@@ -159,10 +159,6 @@ export class CaluM implements Layer {
   dispose(): void {
     this.weight.dispose();
     this.parityLogits.dispose();
-  }
-
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, q: this.args.q, phasor: this.weight.usePhasor };
   }
 }
 

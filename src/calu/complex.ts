@@ -22,21 +22,10 @@ export function exp(z: Complex, reMax = Infinity): Complex {
   return { re: tf.mul(mag, tf.cos(z.im)), im: tf.mul(mag, tf.sin(z.im)) };
 }
 
-export function mul(a: Complex, b: Complex): Complex {
-  return {
-    re: tf.sub(tf.mul(a.re, b.re), tf.mul(a.im, b.im)),
-    im: tf.add(tf.mul(a.re, b.im), tf.mul(a.im, b.re)),
-  };
-}
-
 /** A complex matrix product, (a.re + i a.im)(b.re + i b.im), on the last two axes. */
 export function matMul(a: Complex, b: Complex): Complex {
   return {
     re: tf.sub(tf.matMul(a.re, b.re), tf.matMul(a.im, b.im)),
     im: tf.add(tf.matMul(a.re, b.im), tf.matMul(a.im, b.re)),
   };
-}
-
-export function fromReal(x: tf.Tensor): Complex {
-  return { re: x, im: tf.zerosLike(x) };
 }

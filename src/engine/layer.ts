@@ -39,13 +39,6 @@ export interface Backward {
   grads: tf.Tensor[];
 }
 
-/** A serialisable description of a layer, enough to rebuild it. */
-export interface LayerConfig {
-  kind: string;
-  units: number;
-  [key: string]: unknown;
-}
-
 /**
  * The one interface every layer shares, CALU and baselines alike. Every
  * trainable tensor has a leading restart axis R, so one op serves every restart.
@@ -61,7 +54,6 @@ export interface Layer {
   backward?(dy: tf.Tensor, cache: unknown, ctx: StepContext, needDx: boolean): Backward;
   /** Draws fresh initial values for one restart (after a blow-up, or at build). */
   reinit(restart: number, rng: Random): void;
-  getConfig(): LayerConfig;
   /** Frees every tensor the layer owns. */
   dispose(): void;
 }

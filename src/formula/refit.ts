@@ -4,21 +4,15 @@ import { evaluateHidden, type SnappedLayer } from './evaluate.ts';
 /** A term this much smaller than the target (in L2 norm over the rows) is rounding noise. */
 const NEGLIGIBLE = 1e-10;
 
-export interface Refit {
-  /** The snapped network with its last layer replaced by least-squares coefficients. */
-  layers: SnappedLayer[];
-  /** Which units of the last layer's input stand for a group of identical ones. */
-  representatives: number[];
-}
-
 /**
  * The refit extractor: keep every layer but the last as snapped, merge
  * hidden units that compute the same values, and solve the last layer by
  * least squares in float64. Rounding cancelling groups of units one by one
  * is what makes plain rounding fail where this succeeds.
- * rows: [row][input]; targets: [row][output].
+ * rows: [row][input]; targets: [row][output]. Returns the network with its
+ * last layer refitted, or null when the solve fails.
  */
-export function refitLastLayer(layers: SnappedLayer[], rows: number[][], targets: number[][], hidden = evaluateHidden(layers, rows)): Refit | null {
+export function refitLastLayer(layers: SnappedLayer[], rows: number[][], targets: number[][], hidden = evaluateHidden(layers, rows)): SnappedLayer[] | null {
   const H = hidden[0]?.length ?? 0;
   const representatives = distinctColumns(hidden, H);
   const last = layers[layers.length - 1];
@@ -47,7 +41,7 @@ export function refitLastLayer(layers: SnappedLayer[], rows: number[][], targets
       });
     }
   }
-  return { layers: [...layers.slice(0, -1), { kind: last.kind, weights }], representatives };
+  return [...layers.slice(0, -1), { kind: last.kind, weights }];
 }
 
 /** Columns that are finite, not all zero, and not identical to an earlier column. */

@@ -27,14 +27,14 @@ export function readRational(snapped: SnappedLayer[], sample: Rows, transforms: 
 }
 
 export function rationalNetwork(units: number[][], num: number[], den: number[], t: TargetTransform, negative: boolean): SnappedLayer[] {
-  const even = !(Number.isInteger(t.q) && Math.abs(t.q) % 2 === 1);
+  const even = !(Number.isInteger(t.power) && Math.abs(t.power) % 2 === 1);
   const sign = negative && even ? -1 : 1;
   const m0 = t.m0;
   const mono = m0 ? [...units, m0] : units;
   const pad = (w: number[]) => (m0 ? [...w, 0] : w);
   const a = [pad(num), pad(den)];
   if (m0) a.push([...units.map(() => 0), 1]);
-  const powers = m0 ? [1 / t.q, -1 / t.q, 1] : [1 / t.q, -1 / t.q];
+  const powers = m0 ? [1 / t.power, -1 / t.power, 1] : [1 / t.power, -1 / t.power];
   return [
     { kind: 'caluM', weights: mono },
     { kind: 'caluA', weights: a },

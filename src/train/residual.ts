@@ -58,7 +58,7 @@ export function unionNetwork(base: SnappedLayer[], snapped: SnappedLayer[], rows
 /** The m -> a network over these monomials, its last layer fitted by least squares on column o of rows. */
 function refitTerms(terms: number[][], rows: Rows, o: number): SnappedLayer[] | null {
   const layers: SnappedLayer[] = [{ kind: 'caluM', weights: terms }, { kind: 'caluA', weights: [terms.map(() => 0)] }];
-  return refitLastLayer(layers, rows.x, rows.y.map((t) => [t[o]]))?.layers ?? null;
+  return refitLastLayer(layers, rows.x, rows.y.map((t) => [t[o]]));
 }
 
 function squaredError(layers: SnappedLayer[], rows: Rows, o: number): number {

@@ -31,7 +31,7 @@ export function readings(snapped: SnappedLayer[], sample: Rows): Read[] {
   const hidden = evaluateHidden(snapped, sample.x);
   const out: Read[] = [judgeHidden(snapped, 'round', hidden, sample)];
   const refit = refitLastLayer(snapped, sample.x, sample.y, hidden);
-  if (refit) out.push(judgeHidden(refit.layers, 'refit', hidden, sample));
+  if (refit) out.push(judgeHidden(refit, 'refit', hidden, sample));
   return out;
 }
 

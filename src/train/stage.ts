@@ -87,17 +87,17 @@ export function transformKey(spec: StageSpec): string {
 
 /** The stack in short notation, and the transform of the target it fits when there is one. */
 export function stageLabel(spec: StageSpec, inputs: number): string {
-  const q = spec.power ?? 1;
+  const power = spec.power ?? 1;
   const base = spec.normalize ? '(y/M0)' : 'y';
-  const target = `${base}${q === 1 ? '' : `^${q}`}`;
+  const target = `${base}${power === 1 ? '' : `^${power}`}`;
   if (spec.rational) return `${describeStack(spec.stack, inputs)} as N, D with ${target} = N/D`;
   if (spec.residual) return `${describeStack(spec.stack, inputs)} on what the best sum for ${target} leaves`;
-  return describeStack(spec.stack, inputs) + (q === 1 && !spec.normalize ? '' : ` on ${target}`);
+  return describeStack(spec.stack, inputs) + (power === 1 && !spec.normalize ? '' : ` on ${target}`);
 }
 
 /** The transform a stage applies to one target, given that target's dominant monomial. */
 export function stageTransform(spec: StageSpec, dominant: number[] | null): TargetTransform {
-  return { q: spec.power ?? 1, m0: spec.normalize ? dominant : null };
+  return { power: spec.power ?? 1, m0: spec.normalize ? dominant : null };
 }
 
 /** Longest stretch of training without giving the event loop a turn. */
