@@ -4,7 +4,8 @@ import { parseQ } from '../src/calu/qset.ts';
 import { Trainer } from '../src/train/trainer.ts';
 import { transpose } from '../src/train/stage.ts';
 import { snapNetwork } from '../src/formula/snap.ts';
-import { judge, readings, type Rows } from '../src/train/screen.ts';
+import { judge, readings } from '../src/train/screen.ts';
+import type { Rows } from '../src/data/rows.ts';
 import { poolNetworks } from '../src/train/pooling.ts';
 import { Random } from '../src/util/random.ts';
 

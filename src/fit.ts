@@ -10,7 +10,7 @@ import { runStage, stageLabel, stageTransform, transformKey, type Base, type Sta
 import { transformApplies } from './train/transform.ts';
 import { powerLaw } from './formula/powerLaw.ts';
 import { describeQ, parseQ } from './calu/qset.ts';
-import type { Rows } from './train/screen.ts';
+import { sampleRows, type Rows } from './data/rows.ts';
 import type { EventSink } from './train/events.ts';
 import type { FitResult, StageRecord } from './result.ts';
 import { CandidateBook } from './train/candidates.ts';
@@ -153,16 +153,6 @@ function narrow(spec: StageSpec, outputs: number): StageSpec {
   const units = spec.rational ? 2 * outputs : outputs;
   const layers = spec.stack.layers.map((l, i, all) => (i === all.length - 1 ? { ...l, units } : l));
   return { ...spec, stack: { ...spec.stack, layers } };
-}
-
-function sampleRows(all: Rows, n: number, rng: Random): Rows {
-  const idx = all.x.map((_, i) => i);
-  for (let i = idx.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [idx[i], idx[j]] = [idx[j], idx[i]];
-  }
-  const keep = idx.slice(0, Math.min(n, idx.length)).sort((a, b) => a - b);
-  return { x: keep.map((i) => all.x[i]), y: keep.map((i) => all.y[i]), precision: keep.map((i) => all.precision[i]) };
 }
 
 function checkTestColumns(train: Dataset, test: Dataset): void {

@@ -1,4 +1,5 @@
 import type { SnappedLayer } from './evaluate.ts';
+import { compareKeys } from './expression.ts';
 
 /**
  * Puts a snapped network in a canonical form without changing what it
@@ -152,14 +153,6 @@ function factorMonomials(out: SnappedLayer[], l: number, positive: boolean[], ch
     a.weights.push(a.weights[0].map((_, h) => (h === gUnit ? 1 : 0)));
     p.weights.forEach((row, u) => row.push(powers[u]));
   }
-}
-
-function compareKeys(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 function gcd(a: number, b: number): number {

@@ -99,7 +99,8 @@ function sortKey(e: Expr): number[] {
   return [];
 }
 
-function compareKeys(a: number[], b: number[]): number {
+/** The order terms print in: compareKeys(b, a) > 0 when b's exponents come first (the larger exponent of the earliest input where they differ). */
+export function compareKeys(a: number[], b: number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
     if (d !== 0) return d;

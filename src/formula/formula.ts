@@ -5,7 +5,7 @@ import { prune } from './prune.ts';
 import { defaultParts, outputText, type CoefficientForms } from './expression.ts';
 import { floatParts, partsText, recognize, type ConstantParts } from './constants.ts';
 import { checkPredictions, evaluateFormula, type Check } from './verify.ts';
-import type { Rows } from '../train/screen.ts';
+import type { Rows } from '../data/rows.ts';
 
 /** A formula read off a snapped network: one mathjs tree, from which every export and check derives. */
 export interface ReadFormula {
@@ -109,8 +109,12 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], tr
 
 const ZERO: ConstantParts = { negative: false, num: ['0'], den: [] };
 
-/** A formula this close (relative RMS error) is worth trying with its coefficients snapped to exact forms. */
-const NEAR_EXACT = 1e-4;
+/**
+ * A formula this close (relative RMS error) is worth trying with its
+ * coefficients snapped to exact forms: data written to few digits leave a
+ * refitted coefficient a little off.
+ */
+export const NEAR_EXACT = 1e-4;
 
 /**
  * For a nearly exact formula: each free coefficient is dropped, or replaced

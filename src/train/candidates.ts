@@ -1,10 +1,10 @@
 import type { Dataset } from '../data/dataset.ts';
-import { readFormula, type ReadFormula } from '../formula/formula.ts';
+import { NEAR_EXACT, readFormula, type ReadFormula } from '../formula/formula.ts';
 import { checkPredictions, evaluateFormula } from '../formula/verify.ts';
 import { toLatex } from '../export/latex.ts';
 import type { CandidateRow, OutputResult, StageRecord } from '../result.ts';
 import type { EventSink } from './events.ts';
-import type { Rows } from './screen.ts';
+import { targetRows, type Rows } from '../data/rows.ts';
 import type { Found } from './stage.ts';
 import { chooseCandidate, constantBaseline, rankCandidates } from './pareto.ts';
 import { isMonomialSum, sparserVariants } from './residual.ts';
@@ -34,7 +34,7 @@ export class CandidateBook {
   }
 
   private rows(o: number): Rows {
-    return { x: this.data.x, y: this.data.y.map((t) => [t[o]]), precision: this.data.precision.map((p) => [p[o]]) };
+    return targetRows(this.data, o);
   }
 
   /**
@@ -126,9 +126,6 @@ export class CandidateBook {
     };
   }
 }
-
-/** Relative RMS error under which a network is read even if it does not halve the last one's error. */
-const NEAR_EXACT = 1e-4;
 
 function unsolved(target: string): OutputResult {
   return {

@@ -2,7 +2,7 @@ import { CaluM } from '../calu/caluM.ts';
 import type { Network } from '../engine/network.ts';
 import { eliminate, proposeMonomials } from '../formula/pool.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
-import type { Rows } from './screen.ts';
+import type { Rows } from '../data/rows.ts';
 
 /**
  * Pooling across restarts. On data with a narrow positive range, monomials

@@ -2,7 +2,7 @@ import type { SnappedLayer } from '../formula/evaluate.ts';
 import { monomials } from '../formula/evaluate.ts';
 import { sparseNullVector } from '../formula/nullspace.ts';
 import type { TargetTransform } from './transform.ts';
-import type { Rows } from './screen.ts';
+import type { Rows } from '../data/rows.ts';
 
 /**
  * A rational stage fits Y = N/D, with N and D sums of the monomials of one

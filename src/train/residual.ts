@@ -1,6 +1,6 @@
 import { evaluateSnapped, type SnappedLayer } from '../formula/evaluate.ts';
 import { refitLastLayer } from '../formula/refit.ts';
-import type { Rows } from './screen.ts';
+import type { Rows } from '../data/rows.ts';
 
 /**
  * Residual stages. When a sum of monomials has one small term, like

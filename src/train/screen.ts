@@ -1,13 +1,7 @@
 import { evaluateHidden, evaluateSnapped, linear, type SnappedLayer } from '../formula/evaluate.ts';
 import { refitLastLayer } from '../formula/refit.ts';
 import { checkPredictions } from '../formula/verify.ts';
-
-/** Rows to judge a snapped network on: x [row][input], y [row][output], precision like y. */
-export interface Rows {
-  x: number[][];
-  y: number[][];
-  precision: number[][];
-}
+import type { Rows } from '../data/rows.ts';
 
 /** How a network was read: weights as snapped, last layer refitted, or monomials pooled across restarts. */
 export type Extractor = 'round' | 'refit' | 'pool';

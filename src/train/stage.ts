@@ -3,7 +3,8 @@ import { describeQ, type QSet } from '../calu/qset.ts';
 import { snapNetwork } from '../formula/snap.ts';
 import type { Random } from '../util/random.ts';
 import { Trainer } from './trainer.ts';
-import { judge, readings, type Extractor, type Rows } from './screen.ts';
+import { judge, readings, type Extractor } from './screen.ts';
+import { targetRows, type Rows } from '../data/rows.ts';
 import { readRational } from './rational.ts';
 import { StageTarget } from './target.ts';
 import type { TargetTransform } from './transform.ts';
@@ -139,12 +140,11 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
   };
   // Networks of this stage can seed residual stages: m -> a stacks fitting the transformed target itself.
   const seedsBases = !spec.rational && !spec.residual && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
-  const own1 = (rows: Rows, o: number): Rows => ({ x: rows.x, y: rows.y.map((t) => [t[o]]), precision: rows.precision.map((p) => [p[o]]) });
   const stageAll = pick(all);
   const stageSample = pick(sample);
   const stagePool = pick(input.poolRows);
   const poolTolerance = outputs.map((_, k) => exactResidual(stagePool, k));
-  const own = outputs.map((o) => ({ all: own1(all, o), sample: own1(sample, o) }));
+  const own = outputs.map((o) => ({ all: targetRows(all, o), sample: targetRows(sample, o) }));
   const net = buildNetwork(spec.stack, all.x[0].length, spec.restarts, spec.q, input.rng.fork());
   const columns = { x: transpose(all.x), y: transpose(stageAll.y) };
   const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork(), loss: spec.rational ? 'ratio' : 'mse' });

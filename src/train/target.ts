@@ -1,5 +1,5 @@
 import type { SnappedLayer } from '../formula/evaluate.ts';
-import type { Rows } from './screen.ts';
+import type { Rows } from '../data/rows.ts';
 import { applyTransform, invertTransform, transformPrecision, type TargetTransform } from './transform.ts';
 import { refitBase, residualOf, unionNetwork } from './residual.ts';
 
