@@ -43,6 +43,11 @@ export function monomials(w: number[][], x: number[]): number[] {
   });
 }
 
+/** The distinct rows of exponents (monomials), in order of first appearance. */
+export function distinctMonomials(exponents: number[][]): number[][] {
+  return [...new Map(exponents.map((e) => [e.join(','), e])).values()];
+}
+
 export function linear(w: number[][], x: number[]): number[] {
   return w.map((row) => {
     let s = 0;

@@ -1,5 +1,7 @@
-import { Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
-import { evaluateHidden, type SnappedLayer } from './evaluate.ts';
+import { Matrix } from 'ml-matrix';
+import { evaluateHidden, evaluateSnapped, type SnappedLayer } from './evaluate.ts';
+import { leastSquares } from './sparse.ts';
+import type { Rows } from '../data/rows.ts';
 
 /** A term this much smaller than the target (in L2 norm over the rows) is rounding noise. */
 const NEGLIGIBLE = 1e-10;
@@ -69,13 +71,14 @@ function distinctColumns(hidden: number[][], H: number): number[] {
   return keep;
 }
 
-function leastSquares(A: Matrix, B: Matrix): Matrix | null {
-  if (A.rows >= A.columns) {
-    const qr = new QrDecomposition(A);
-    if (qr.isFullRank()) return qr.solve(B);
-  }
-  const svd = new SingularValueDecomposition(A, { autoTranspose: true });
-  const x = svd.solve(B);
-  for (const v of x.to1DArray()) if (!Number.isFinite(v)) return null;
-  return x;
+/** The m -> a network over these monomials, its one output fitted by least squares on rows (one target). */
+export function refitSum(terms: number[][], rows: Rows): SnappedLayer[] | null {
+  const layers: SnappedLayer[] = [{ kind: 'caluM', weights: terms }, { kind: 'caluA', weights: [terms.map(() => 0)] }];
+  return refitLastLayer(layers, rows.x, rows.y);
+}
+
+/** The target minus a one-output network's prediction, per row (rows hold that one target). */
+export function residuals(layers: SnappedLayer[], rows: Rows): number[] {
+  const pred = evaluateSnapped(layers, rows.x);
+  return rows.y.map((t, i) => t[0] - pred[i][0]);
 }

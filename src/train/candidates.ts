@@ -75,7 +75,7 @@ export class CandidateBook {
       const sums = this.trail[o].filter((c) => isMonomialSum(c.r.layers)).sort((p, q) => p.r.train.metrics.rmsRelError - q.r.train.metrics.rmsRelError);
       if (sums.length && !this.trail[o].some((c) => c.r.train.exact)) {
         const s = sums[0];
-        for (const layers of sparserVariants(s.r.layers, this.rows(o), 0)) {
+        for (const layers of sparserVariants(s.r.layers, this.rows(o))) {
           this.trail[o].push({ f: { ...s.f, layers, extractor: 'refit' }, r: readFormula(layers, this.symbols, this.rows(o), this.positive) });
         }
       }

@@ -1,6 +1,6 @@
 import { CaluM } from '../calu/caluM.ts';
 import type { Network } from '../engine/network.ts';
-import { eliminate, proposeMonomials } from '../formula/pool.ts';
+import { poolSum, proposeMonomials } from '../formula/pool.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { Rows } from '../data/rows.ts';
 
@@ -30,12 +30,5 @@ export function poolNetworks(net: Network, snapped: SnappedLayer[][], rows: Rows
     m.weight.q.values,
     Math.floor(rows.x.length / 2),
   );
-  return rows.y[0].map((_, o) => {
-    const sel = eliminate(pool, rows.x, rows.y.map((t) => t[o]), tolerance);
-    if (!sel) return null;
-    return [
-      { kind: 'caluM', weights: sel.terms },
-      { kind: 'caluA', weights: [sel.coefficients] },
-    ];
-  });
+  return rows.y[0].map((_, o) => poolSum(pool, rows.x, rows.y.map((t) => t[o]), tolerance));
 }

@@ -1,6 +1,6 @@
 import type { SnappedLayer } from '../formula/evaluate.ts';
-import { monomials } from '../formula/evaluate.ts';
-import { sparseNullVector } from '../formula/nullspace.ts';
+import { distinctMonomials, monomials } from '../formula/evaluate.ts';
+import { sparsestNullVector } from '../formula/sparse.ts';
 import type { TargetTransform } from './transform.ts';
 import type { Rows } from '../data/rows.ts';
 
@@ -13,11 +13,11 @@ import type { Rows } from '../data/rows.ts';
  *   in -> m[monomials, M0] -> a[N, D, M0] -> m[1/k, -1/k, 1] -> a[sign].
  */
 export function readRational(snapped: SnappedLayer[], sample: Rows, transforms: TargetTransform[], negative: boolean[]): Array<SnappedLayer[] | null> {
-  const units = distinctRows(snapped[0].weights);
+  const units = distinctMonomials(snapped[0].weights);
   const features = sample.x.map((row) => monomials(units, row));
   return transforms.map((t, k) => {
     const A = features.map((f, i) => [...f, ...f.map((v) => -v * sample.y[i][k])]);
-    const nv = sparseNullVector(A, 1e-9);
+    const nv = sparsestNullVector(A, 1e-9);
     if (!nv) return null;
     const H = units.length;
     const num = nv.theta.slice(0, H);
@@ -41,10 +41,4 @@ export function rationalNetwork(units: number[][], num: number[], den: number[],
     { kind: 'caluM', weights: [powers] },
     { kind: 'caluA', weights: [[sign]] },
   ];
-}
-
-function distinctRows(rows: number[][]): number[][] {
-  const seen = new Map<string, number[]>();
-  for (const r of rows) seen.set(r.join(','), r);
-  return [...seen.values()];
 }

@@ -1,7 +1,8 @@
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { Rows } from '../data/rows.ts';
 import { applyTransform, invertTransform, transformPrecision, type TargetTransform } from './transform.ts';
-import { refitBase, residualOf, unionNetwork } from './residual.ts';
+import { refitBase, unionNetwork } from './residual.ts';
+import { residuals } from '../formula/refit.ts';
 
 /**
  * What a stage fits for one dataset target, and how a network fitted to
@@ -21,7 +22,7 @@ export class StageTarget {
     base: SnappedLayer[] | null,
     all: Rows,
   ) {
-    this.base = base ? refitBase(base, this.transformed(all), 0) : null;
+    this.base = base ? refitBase(base, this.transformed(all)) : null;
   }
 
   /** The rows with y replaced by Y alone (one column), before any base is taken off. */
@@ -37,13 +38,13 @@ export class StageTarget {
   /** What the stage trains on, per row: Y, or what the base leaves of it. */
   values(rows: Rows): { y: number[]; precision: number[] } {
     const t = this.transformed(rows);
-    const left = this.base ? residualOf(this.base, t, 0) : t.y.map((v) => v[0]);
+    const left = this.base ? residuals(this.base, t) : t.y.map((v) => v[0]);
     return { y: left, precision: t.precision.map((p) => p[0]) };
   }
 
   /** A one-output m -> a network fitted to `values`, in the target's own terms; `rows` refit a union with the base. */
   own(layers: SnappedLayer[], rows: Rows): SnappedLayer[] | null {
-    const fitted = this.base ? unionNetwork(this.base, layers, this.transformed(rows), 0) : layers;
+    const fitted = this.base ? unionNetwork(this.base, layers, this.transformed(rows)) : layers;
     return fitted ? invertTransform(this.transform, fitted, this.negative) : null;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refitBase, residualOf, sparserVariants } from '../../src/train/residual.ts';
+import { refitBase, sparserVariants } from '../../src/train/residual.ts';
+import { residuals } from '../../src/formula/refit.ts';
 import type { SnappedLayer } from '../../src/formula/evaluate.ts';
 import { Random } from '../../src/util/random.ts';
 
@@ -15,10 +16,10 @@ describe('the base of a residual stage', () => {
       { kind: 'caluM', weights: [[1, 1, 0], [2, 0, 0], [0, 0, -1], [1, 1, 1], [0, 1, 0]] },
       { kind: 'caluA', weights: [[7.9, 0.01, -0.3, 0.02, 0.1]] },
     ];
-    const base = refitBase(wide, rows, 0)!;
+    const base = refitBase(wide, rows)!;
     expect(base[0].weights[0]).toEqual([1, 1, 0]);
     // What the base leaves is the small term, plus what the large one's coefficient absorbed of it.
-    const left = residualOf(base, rows, 0);
+    const left = residuals(base, rows);
     const rms = Math.sqrt(left.reduce((s, v) => s + v * v, 0) / left.length);
     expect(rms).toBeGreaterThan(0.01);
     expect(rms).toBeLessThan(0.5);
@@ -36,7 +37,7 @@ describe('sparser variants of a sum', () => {
       { kind: 'caluM', weights: [[1, 1], [1, 0], [0, 0], [0, -1]] },
       { kind: 'caluA', weights: [[1, 0.001, 0.006, -0.007]] },
     ];
-    const variants = sparserVariants(sum, rows, 0);
+    const variants = sparserVariants(sum, rows);
     expect(variants.map((v) => v[0].weights.length)).toEqual([3, 2, 1]);
     expect(variants[2][0].weights).toEqual([[1, 1]]);
     expect(variants[2][1].weights[0][0]).toBeCloseTo(1, 3);
