@@ -6,8 +6,8 @@ import { minimumRows, requireRows } from './data/dataset.ts';
 import { symbolNames } from './formula/symbols.ts';
 import { Random } from './util/random.ts';
 import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
-import { runStage, stageLabel, stageTransform, transformKey, type Base, type StageSpec } from './train/stage.ts';
-import { transformApplies } from './train/transform.ts';
+import { runStage, stageLabel, transformKey, type Base, type StageSpec } from './train/stage.ts';
+import { resolveTransform, transformApplies } from './train/transform.ts';
 import { powerLaw } from './formula/powerLaw.ts';
 import { describeQ, parseQ } from './calu/qset.ts';
 import { sampleRows, type Rows } from './data/rows.ts';
@@ -87,7 +87,10 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     for (const spec of plan(round)) {
       const open = data.targets
         .map((_, o) => o)
-        .filter((o) => !best[o]?.exact && (!spec.normalize || dominant[o]) && (!spec.residual || bases.get(transformKey(spec))?.[o]) && transformApplies(stageTransform(spec, dominant[o]), column(o), data.x));
+        .filter((o) => {
+          const t = resolveTransform(spec.transform, dominant[o]);
+          return !best[o]?.exact && t !== null && (!spec.residual || bases.get(transformKey(spec))?.[o]) && transformApplies(t, column(o), data.x);
+        });
       if (open.length === 0) continue;
       const perStage = options.layers ? spec : narrow(spec, open.length);
       const t0 = performance.now();

@@ -1,6 +1,7 @@
 import { parseStack } from '../calu/stack.ts';
 import { parseQ, PRESETS } from '../calu/qset.ts';
 import type { StageSpec } from './stage.ts';
+import { PLAIN } from './transform.ts';
 
 /**
  * The default search: the architectures calu tries, simplest first, when
@@ -13,23 +14,21 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
   const small = Math.max(4, outputs + 2);
   const medium = Math.max(8, outputs + 4);
   const wide = monomialWidth(inputs, outputs);
-  const monomials = (hidden: number, layerQ = '', power = 1, normalize = false): StageSpec => ({
+  const monomials = (hidden: number, layerQ = '', power = 1, byDominant = false): StageSpec => ({
     ...base,
     stack: parseStack(`${hidden}:m${layerQ} ${outputs}:a`),
     q: PRESETS.int(),
     restarts: restartsOverride ?? restartsFor(inputs, hidden, outputs),
-    power,
-    normalize,
+    transform: { kind: 'power', power, byDominant },
   });
   // A residual stage runs only once a stage of the same target transform has left a base.
   const residual = (stage: StageSpec): StageSpec => ({ ...stage, residual: true });
-  const rational = (hidden: number, power: number, normalize: boolean): StageSpec => ({
+  const rational = (hidden: number, power: number, byDominant: boolean): StageSpec => ({
     ...base,
     stack: parseStack(`${hidden}:m ${2 * outputs}:a`),
     q: PRESETS.int(),
     restarts: restartsOverride ?? restartsFor(inputs, hidden, 2 * outputs),
-    power,
-    normalize,
+    transform: { kind: 'power', power, byDominant },
     rational: true,
   });
   return [
@@ -45,6 +44,7 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
       stack: parseStack(`${inputs + 1}:a ${Math.max(4, 2 * outputs)}:m[pow3] ${outputs}:a`),
       q: PRESETS.int(),
       restarts: restartsOverride ?? 32,
+      transform: PLAIN,
     },
     // A dominant monomial times a sum, and times the inverse of a sum: y = M0 S and y = M0 / S,
     // fitting y/M0 and (y/M0)^-1 (the dominant monomial of y is its best power law, see transform.ts).
@@ -85,6 +85,7 @@ export function userStage(layers: string, q: string | undefined, inputs: number,
     batchSize: inputs > 2 ? 128 : 256,
     lr: 0.05,
     snapEvery: 50,
+    transform: PLAIN,
   };
 }
 

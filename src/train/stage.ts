@@ -7,7 +7,7 @@ import { judge, readings, type Extractor } from './screen.ts';
 import { targetRows, type Rows } from '../data/rows.ts';
 import { readRational } from './rational.ts';
 import { StageTarget } from './target.ts';
-import type { TargetTransform } from './transform.ts';
+import { resolveTransform, transformName, type TransformSpec } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { EventSink } from './events.ts';
@@ -23,10 +23,8 @@ export interface StageSpec {
   lr: number;
   /** Snap and verify every this many steps. */
   snapEvery: number;
-  /** Fit Y = (y / M0)^power and read y back from it; 1 (the default) fits y itself. */
-  power?: number;
-  /** Divide each target by its dominant monomial M0 first. */
-  normalize?: boolean;
+  /** What the stage fits for each target, Y = T(y), read back through the inverse (see transform.ts). */
+  transform: TransformSpec;
   /** Fit Y = N/D, the network giving N and D for each target (see rational.ts). */
   rational?: boolean;
   /** Fit what the best m -> a network so far leaves over (see residual.ts). */
@@ -83,22 +81,15 @@ export interface Base {
 
 /** Stages that fit the same transform of the target share bases. */
 export function transformKey(spec: StageSpec): string {
-  return `${spec.power ?? 1}${spec.normalize ? '/M0' : ''}`;
+  return transformName(spec.transform);
 }
 
 /** The stack in short notation, and the transform of the target it fits when there is one. */
 export function stageLabel(spec: StageSpec, inputs: number): string {
-  const power = spec.power ?? 1;
-  const base = spec.normalize ? '(y/M0)' : 'y';
-  const target = `${base}${power === 1 ? '' : `^${power}`}`;
+  const target = transformName(spec.transform);
   if (spec.rational) return `${describeStack(spec.stack, inputs)} as N, D with ${target} = N/D`;
   if (spec.residual) return `${describeStack(spec.stack, inputs)} on what the best sum for ${target} leaves`;
-  return describeStack(spec.stack, inputs) + (power === 1 && !spec.normalize ? '' : ` on ${target}`);
-}
-
-/** The transform a stage applies to one target, given that target's dominant monomial. */
-export function stageTransform(spec: StageSpec, dominant: number[] | null): TargetTransform {
-  return { power: spec.power ?? 1, m0: spec.normalize ? dominant : null };
+  return describeStack(spec.stack, inputs) + (target === 'y' ? '' : ` on ${target}`);
 }
 
 /** Longest stretch of training without giving the event loop a turn. */
@@ -132,7 +123,7 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
   const key = transformKey(spec);
   const baseList = input.bases.get(key) ?? input.bases.set(key, new Array(all.y[0].length).fill(null)).get(key)!;
   const targets = outputs.map(
-    (o) => new StageTarget(o, stageTransform(spec, input.dominant[o]), all.y[0][o] < 0, spec.residual ? baseList[o]!.layers : null, all),
+    (o) => new StageTarget(o, resolveTransform(spec.transform, input.dominant[o])!, all.y[0][o] < 0, spec.residual ? baseList[o]!.layers : null, all),
   );
   const pick = (rows: Rows): Rows => {
     const cols = targets.map((t) => t.values(rows));
@@ -148,11 +139,9 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
   const net = buildNetwork(spec.stack, all.x[0].length, spec.restarts, spec.q, input.rng.fork());
   const columns = { x: transpose(all.x), y: transpose(stageAll.y) };
   const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork(), loss: spec.rational ? 'ratio' : 'mse' });
-  const negative = targets.map((t) => t.negative);
-  const transforms = targets.map((t) => t.transform);
   // Each restart's snapshot, read as one network per target: in the stage's terms (for bases) and in the target's own.
   const readRestart = (layers: SnappedLayer[]): Array<{ stage: SnappedLayer[] | null; layers: SnappedLayer[]; extractor: Extractor } | null> => {
-    if (spec.rational) return readRational(layers, stageSample, transforms, negative).map((l) => (l ? { stage: null, layers: l, extractor: 'refit' } : null));
+    if (spec.rational) return readRational(layers, stageSample, targets).map((l) => (l ? { stage: null, layers: l, extractor: 'refit' } : null));
     const reads = readings(layers, stageSample);
     return targets.map((t, k) => {
       // Round is preferred when it is exact already: it has no float coefficients.

@@ -1,20 +1,22 @@
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { Rows } from '../data/rows.ts';
+import { residuals } from '../formula/refit.ts';
 import { applyTransform, invertTransform, transformPrecision, type TargetTransform } from './transform.ts';
 import { refitBase, unionNetwork } from './residual.ts';
-import { residuals } from '../formula/refit.ts';
 
 /**
  * What a stage fits for one dataset target, and how a network fitted to
- * that is read back in the target's own terms. Plain: Y = (y/M0)^q. With a
- * base (a residual stage): Y minus the base's prediction, the fitted
- * monomials joining the base's before the last layer is refitted on Y.
+ * that is read back in the target's own terms. Plain: Y = T(y) (see
+ * transform.ts). With a base (a residual stage): Y minus the base's
+ * prediction, the fitted monomials joining the base's before the last layer
+ * is refitted on Y.
  */
 export class StageTarget {
   /** The base's major terms refitted on Y over every training row, in the stage's terms. */
   private readonly base: SnappedLayer[] | null;
 
   constructor(
+    /** The dataset target's index. */
     readonly output: number,
     readonly transform: TargetTransform,
     /** Sign of the target, for an even power that lost it. */
@@ -45,6 +47,11 @@ export class StageTarget {
   /** A one-output m -> a network fitted to `values`, in the target's own terms; `rows` refit a union with the base. */
   own(layers: SnappedLayer[], rows: Rows): SnappedLayer[] | null {
     const fitted = this.base ? unionNetwork(this.base, layers, this.transformed(rows)) : layers;
-    return fitted ? invertTransform(this.transform, fitted, this.negative) : null;
+    return fitted ? this.readBack(fitted) : null;
+  }
+
+  /** The network for y from an m -> a network for Y = prod_u S_u^powers[u] (see invertTransform). */
+  readBack(sums: SnappedLayer[], powers: number[] = [1]): SnappedLayer[] {
+    return invertTransform(this.transform, sums, this.negative, powers);
   }
 }
