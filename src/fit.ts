@@ -13,7 +13,7 @@ import { describeQ, parseQ } from './calu/qset.ts';
 import { sampleRows, type Rows } from './data/rows.ts';
 import type { EventSink } from './train/events.ts';
 import type { FitResult, StageRecord } from './result.ts';
-import { CandidateBook } from './train/candidates.ts';
+import { CandidateBook } from './result/book.ts';
 
 export interface FitOptions {
   /** A stack such as "8 50:CALUm 3:CALUa" or "50:m 3:a"; calu searches its own when absent. */
@@ -78,7 +78,6 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
 
   const book = new CandidateBook(data, symbols, positive, emit);
-  const best = book.best;
   const bases = new Map<string, Array<Base | null>>();
   const stages: StageRecord[] = [];
   let stoppedBy: FitResult['stoppedBy'] = 'budget';
@@ -89,7 +88,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
         .map((_, o) => o)
         .filter((o) => {
           const t = resolveTransform(spec.transform, dominant[o]);
-          return !best[o]?.exact && t !== null && (!spec.residual || bases.get(transformKey(spec))?.[o]) && transformApplies(t, column(o), data.x);
+          return !book.solved(o) && t !== null && (!spec.residual || bases.get(transformKey(spec))?.[o]) && transformApplies(t, column(o), data.x);
         });
       if (open.length === 0) continue;
       const perStage = options.layers ? spec : narrow(spec, open.length);
@@ -109,8 +108,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
         deadline,
         shouldStop: options.shouldStop ?? (() => false),
         emit,
-        improve: (o, f) => book.improve(o, f),
-        best,
+        sink: book,
       });
       stages.push({
         index,
@@ -122,7 +120,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
         end,
         seconds: (performance.now() - t0) / 1000,
       });
-      if (best.every((b) => b?.exact)) {
+      if (book.allSolved()) {
         stoppedBy = 'solved';
         break search;
       }

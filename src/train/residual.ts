@@ -1,6 +1,6 @@
 import { distinctMonomials, type SnappedLayer } from '../formula/evaluate.ts';
 import { refitSum, residuals } from '../formula/refit.ts';
-import { backwardPath, forwardSelection } from '../formula/sparse.ts';
+import { forwardSelection } from '../formula/sparse.ts';
 import type { Rows } from '../data/rows.ts';
 
 /**
@@ -41,29 +41,4 @@ export function unionNetwork(base: SnappedLayer[], snapped: SnappedLayer[], rows
 
 function squaredError(layers: SnappedLayer[], rows: Rows): number {
   return residuals(layers, rows).reduce((s, v) => s + v * v, 0);
-}
-
-/** An m -> a network with one output: what the sparser variants apply to. */
-export function isMonomialSum(layers: SnappedLayer[]): boolean {
-  return layers.length === 2 && layers[0].kind === 'caluM' && layers[1].kind === 'caluA' && layers[1].weights.length === 1;
-}
-
-/**
- * Ever sparser versions of an m -> a network: the last layer loses, one at a
- * time, the unit whose removal hurts its least-squares fit on `rows` least,
- * and is refitted. On noisy data these are the simpler formulas a person
- * prefers, which the candidate table then weighs by error.
- */
-export function sparserVariants(layers: SnappedLayer[], rows: Rows): SnappedLayer[][] {
-  const fit = (terms: number[][]) => {
-    const fitted = refitSum(terms, rows);
-    return { fitted, error: fitted ? squaredError(fitted, rows) : NaN };
-  };
-  return backwardPath(liveUnits(layers), fit, liveUnits);
-}
-
-/** The hidden units of an m -> a network that the output uses. */
-function liveUnits(layers: SnappedLayer[]): number[][] {
-  const used = layers[1].weights[0];
-  return layers[0].weights.filter((_, h) => used[h] !== 0);
 }

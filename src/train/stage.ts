@@ -35,8 +35,12 @@ export interface StageSpec {
 export interface Found {
   layers: SnappedLayer[];
   extractor: Extractor;
-  /** Exact on every training row. */
-  exact: boolean;
+  /**
+   * Passed the screen: exact as a network on the screening sample, then on
+   * every training row. A fast filter only: the candidate book's check of
+   * the printed formula is the verdict.
+   */
+  screened: boolean;
   /** Relative RMS error on the screening sample. */
   error: number;
   stage: number;
@@ -68,9 +72,16 @@ export interface StageInput {
   deadline: number;
   shouldStop: () => boolean;
   emit: EventSink;
-  /** Called with each improvement of an output's best (dataset output index). */
-  improve: (output: number, found: Found) => void;
-  best: Array<Found | null>;
+  /** Where every network found goes. */
+  sink: CandidateSink;
+}
+
+/** The one place a stage hands its candidates to (the fit's candidate book). */
+export interface CandidateSink {
+  /** A network for dataset target `output`; the sink decides whether it improves on the best. */
+  offer(output: number, found: Found): void;
+  /** Whether dataset target `output` has an exact formula already. */
+  solved(output: number): boolean;
 }
 
 /** An m -> a network fitted to a transformed target, and its error. */
@@ -199,21 +210,21 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
             const o = outputs[k];
             const j = judge(read.layers, own[k].sample, own[k].all);
             if (!j.exact) allExact = false;
-            const found: Found = { layers: read.layers, extractor: read.extractor, exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: r };
+            const found: Found = { layers: read.layers, extractor: read.extractor, screened: j.exact, error: j.error, stage: input.index, step: res.step, restart: r };
             if (seedsBases && read.stage && (!baseList[o] || j.error < baseList[o]!.error)) baseList[o] = { layers: read.stage, error: j.error };
-            if (better(found, input.best[o])) input.improve(o, found);
+            input.sink.offer(o, found);
           });
           if (allExact) exactRestarts++;
         });
-        if (res.step % POOL_EVERY === 0 && poolsMonomials(net) && outputs.some((o) => !input.best[o]?.exact)) {
+        if (res.step % POOL_EVERY === 0 && poolsMonomials(net) && outputs.some((o) => !input.sink.solved(o))) {
           poolNetworks(net, reading.snapped, stagePool, Math.max(...poolTolerance)).forEach((layers, k) => {
             const o = outputs[k];
-            if (!layers || input.best[o]?.exact) return;
+            if (!layers || input.sink.solved(o)) return;
             const layersO = targets[k].own(layers, input.poolRows);
             if (!layersO) return;
             const j = judge(layersO, own[k].sample, own[k].all);
-            const found: Found = { layers: layersO, extractor: 'pool', exact: j.exact, error: j.error, stage: input.index, step: res.step, restart: -1 };
-            if (better(found, input.best[o])) input.improve(o, found);
+            const found: Found = { layers: layersO, extractor: 'pool', screened: j.exact, error: j.error, stage: input.index, step: res.step, restart: -1 };
+            input.sink.offer(o, found);
           });
         }
       }
@@ -234,7 +245,7 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
           blownUp,
         });
       }
-      if (atSnap && outputs.every((o) => input.best[o]?.exact)) {
+      if (atSnap && outputs.every((o) => input.sink.solved(o))) {
         end = 'solved';
         break;
       }
@@ -244,18 +255,6 @@ export async function runStage(input: StageInput): Promise<StageEnd> {
     net.dispose();
   }
   return end;
-}
-
-/** An exact network beats an inexact one; among exact ones the first is kept unless a later one is smaller. */
-function better(c: Found, prev: Found | null): boolean {
-  if (!prev) return true;
-  if (c.exact !== prev.exact) return c.exact;
-  if (c.exact) return liveWeights(c) < liveWeights(prev);
-  return c.error < prev.error;
-}
-
-function liveWeights(c: Found): number {
-  return c.layers.reduce((n, l) => n + l.weights.flat().filter((w) => w !== 0).length, 0);
 }
 
 /** Keeps only output k's row in the last layer, so a Found reads as a one-output network. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refitBase, sparserVariants } from '../../src/train/residual.ts';
+import { refitBase } from '../../src/train/residual.ts';
 import { residuals } from '../../src/formula/refit.ts';
 import type { SnappedLayer } from '../../src/formula/evaluate.ts';
 import { Random } from '../../src/util/random.ts';
@@ -23,23 +23,5 @@ describe('the base of a residual stage', () => {
     const rms = Math.sqrt(left.reduce((s, v) => s + v * v, 0) / left.length);
     expect(rms).toBeGreaterThan(0.01);
     expect(rms).toBeLessThan(0.5);
-  });
-});
-
-describe('sparser variants of a sum', () => {
-  it('drop the least useful term at each step, refitted, down to one term', () => {
-    const rng = new Random(5);
-    const x = Array.from({ length: 300 }, () => [rng.between(1, 3), rng.between(1, 3)]);
-    // y = x1 x2 with 0.1% noise: the extra terms only fit the noise.
-    const y = x.map(([a, b]) => [a * b * (1 + 1e-3 * (rng.between(0, 1) - 0.5))]);
-    const rows = { x, y, precision: y.map(() => [0]) };
-    const sum: SnappedLayer[] = [
-      { kind: 'caluM', weights: [[1, 1], [1, 0], [0, 0], [0, -1]] },
-      { kind: 'caluA', weights: [[1, 0.001, 0.006, -0.007]] },
-    ];
-    const variants = sparserVariants(sum, rows);
-    expect(variants.map((v) => v[0].weights.length)).toEqual([3, 2, 1]);
-    expect(variants[2][0].weights).toEqual([[1, 1]]);
-    expect(variants[2][1].weights[0][0]).toBeCloseTo(1, 3);
   });
 });

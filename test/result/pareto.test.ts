@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCandidate, constantBaseline, rankCandidates } from '../../src/train/pareto.ts';
+import { chooseCandidate, constantBaseline, rankCandidates } from '../../src/result/pareto.ts';
 
 const c = (complexity: number, loss: number, exact = false) => ({ complexity, loss, exact });
 

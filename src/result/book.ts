@@ -1,0 +1,117 @@
+import type { Dataset } from '../data/dataset.ts';
+import { targetRows, type Rows } from '../data/rows.ts';
+import { NEAR_EXACT, readFormula, type ReadFormula } from '../formula/formula.ts';
+import type { SnappedLayer } from '../formula/evaluate.ts';
+import type { CandidateRow, OutputResult, StageRecord } from '../result.ts';
+import type { EventSink } from '../train/events.ts';
+import type { Found } from '../train/stage.ts';
+import { candidateTable, type Entry } from './table.ts';
+import { outputResult, unsolved } from './output.ts';
+
+/**
+ * The candidates of a fit, target by target: the one sink every stage hands
+ * its networks to. It keeps the best network of each target (which tells the
+ * search what is still open) and reads the promising ones as formulas (the
+ * candidate table, PySR's equations_). A network passed the stage's screen
+ * at most; only the float64 check of its printed formula makes it exact.
+ */
+export class CandidateBook {
+  /** The best candidate of each target so far, read as a formula or not. */
+  private readonly best: Array<BookEntry | null>;
+  /** The candidates read as formulas, per target, in the order they came. */
+  private readonly trail: Entry[][];
+  /** Shapes (exponents and sizes) of the networks already read, per target. */
+  private readonly shapes: Array<Set<string>>;
+
+  constructor(
+    private readonly data: Dataset,
+    private readonly symbols: string[],
+    /** positive[j]: input j is > 0 on every row. */
+    private readonly positive: boolean[],
+    private readonly emit: EventSink,
+  ) {
+    this.best = data.targets.map(() => null);
+    this.trail = data.targets.map(() => []);
+    this.shapes = data.targets.map(() => new Set());
+  }
+
+  /** Whether target o has a formula whose printed tree checks exact. */
+  solved(o: number): boolean {
+    return this.best[o]?.exact ?? false;
+  }
+
+  allSolved(): boolean {
+    return this.data.targets.every((_, o) => this.solved(o));
+  }
+
+  /**
+   * A network for target o. It replaces the best when it is better (see
+   * `better`), and is read as a formula (and announced) when it passed the
+   * screen, or at least halves the error of the last one read, or is nearly
+   * exact in a new shape (snapping its constants may prove it: data written
+   * to few digits).
+   */
+  offer(o: number, found: Found): void {
+    if (!better(found, this.best[o])) return;
+    const trail = this.trail[o];
+    const prev = trail.at(-1)?.found;
+    const shape = found.layers.map((l) => (l.kind === 'caluM' ? JSON.stringify(l.weights) : l.weights.length)).join('|');
+    const near = found.error < NEAR_EXACT && !this.shapes[o].has(shape);
+    if (prev && !found.screened && found.error >= prev.error / 2 && !near) {
+      this.best[o] = { found, formula: null, exact: false };
+      return;
+    }
+    this.shapes[o].add(shape);
+    const formula = this.read(found.layers, o);
+    const entry = { found, formula, exact: formula.train.exact };
+    this.best[o] = entry;
+    const same = trail.at(-1)?.formula.text === formula.text;
+    trail.push(entry);
+    if (!same) {
+      this.emit({ type: 'candidate', target: this.data.targets[o], formula: formula.text, exact: entry.exact, error: formula.train.metrics.maxRelError, stage: found.stage, step: found.step, network: formula.layers });
+    }
+  }
+
+  /** Every target's chosen formula, checked on the test rows too, and the candidate table. */
+  finish(stages: StageRecord[], test?: Dataset): { outputs: OutputResult[]; candidates: CandidateRow[] } {
+    const outputs: OutputResult[] = [];
+    const candidates: CandidateRow[] = [];
+    this.data.targets.forEach((target, o) => {
+      // The best network is a candidate even when it never improved enough to be read on the way.
+      const b = this.best[o];
+      if (b && this.trail[o].at(-1) !== b) this.trail[o].push({ found: b.found, formula: this.read(b.found.layers, o) });
+      const table = candidateTable(this.trail[o], this.rows(o), (layers) => this.read(layers, o));
+      candidates.push(...table.rows.map((row) => ({ target, ...row })));
+      outputs.push(table.chosen ? outputResult(target, table.chosen, this.symbols, stages, test) : unsolved(target));
+    });
+    candidates.sort((a, b) => a.target.localeCompare(b.target) || a.complexity - b.complexity);
+    return { outputs, candidates };
+  }
+
+  private rows(o: number): Rows {
+    return targetRows(this.data, o);
+  }
+
+  private read(layers: SnappedLayer[], o: number): ReadFormula {
+    return readFormula(layers, this.symbols, this.rows(o), this.positive);
+  }
+}
+
+/** The book's record of a candidate: exact only when its formula was read and checked. */
+interface BookEntry {
+  found: Found;
+  formula: ReadFormula | null;
+  exact: boolean;
+}
+
+/** A screened network beats an unproven best; among screened ones the first is kept unless a later one is smaller. */
+function better(c: Found, prev: BookEntry | null): boolean {
+  if (!prev) return true;
+  if (c.screened !== prev.exact) return c.screened;
+  if (c.screened) return liveWeights(c.layers) < liveWeights(prev.found.layers);
+  return c.error < prev.found.error;
+}
+
+function liveWeights(layers: SnappedLayer[]): number {
+  return layers.reduce((n, l) => n + l.weights.flat().filter((w) => w !== 0).length, 0);
+}
