@@ -4,7 +4,7 @@ import { scalePenalty } from '../src/baselines/penalty.ts';
 import type { Recipe } from '../src/baselines/recipes.ts';
 import type { Penalties } from '../src/baselines/stack.ts';
 import { Trainer } from '../src/train/trainer.ts';
-import { transpose } from '../src/train/stage.ts';
+import { transpose } from '../src/data/rows.ts';
 import { inverseMeanSquare } from '../src/train/loss.ts';
 import { Random } from '../src/util/random.ts';
 import { mse64 } from './stats.ts';

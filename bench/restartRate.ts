@@ -2,9 +2,9 @@ import { compile } from 'mathjs';
 import { buildNetwork, parseStack } from '../src/calu/stack.ts';
 import { parseQ } from '../src/calu/qset.ts';
 import { Trainer } from '../src/train/trainer.ts';
-import { transpose } from '../src/train/stage.ts';
+import { transpose } from '../src/data/rows.ts';
 import { snapNetwork } from '../src/formula/snap.ts';
-import { judge, readings } from '../src/train/screen.ts';
+import { readings, screen } from '../src/train/screen.ts';
 import type { Rows } from '../src/data/rows.ts';
 import { poolNetworks } from '../src/train/pooling.ts';
 import { Random } from '../src/util/random.ts';
@@ -73,14 +73,14 @@ export function restartRate(e: RateExperiment, seed = 5): RateResult {
       const snaps = snapNetwork(net).snapped;
       snaps.forEach((layers, r) => {
         for (const read of readings(layers, sample)) {
-          if (!read.exact[0] || !judge(read.layers, sample, all).exact) continue;
+          if (!read.exact[0] || !screen(read.layers, sample, all).passed) continue;
           if (read.extractor === 'round' && round[r] < 0) round[r] = s;
           if (refit[r] < 0) refit[r] = s;
         }
       });
       if (poolStep === null && s % 100 === 0 && net.layers.length === 2) {
         const found = poolNetworks(net, snaps, poolRows, 1e-9)[0];
-        if (found && judge(found, sample, all).exact) poolStep = s;
+        if (found && screen(found, sample, all).passed) poolStep = s;
       }
     }
   } finally {

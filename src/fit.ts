@@ -3,14 +3,16 @@ import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from './defaults.ts';
 import { CaluError } from './errors.ts';
 import type { Dataset } from './data/dataset.ts';
 import { minimumRows, requireRows } from './data/dataset.ts';
-import { symbolNames } from './formula/symbols.ts';
-import { Random } from './util/random.ts';
-import { defaultStages, stepsForRound, userStage } from './train/recipe.ts';
-import { runStage, stageLabel, transformKey, type Base, type StageSpec } from './train/stage.ts';
-import { resolveTransform, transformApplies } from './train/transform.ts';
-import { powerLaw } from './formula/powerLaw.ts';
-import { describeQ, parseQ } from './calu/qset.ts';
 import { sampleRows, type Rows } from './data/rows.ts';
+import { symbolNames } from './formula/symbols.ts';
+import { powerLaw } from './formula/powerLaw.ts';
+import { describeQ } from './calu/qset.ts';
+import { describeStack } from './calu/stack.ts';
+import { Random } from './util/random.ts';
+import { forTargets, planRound, stageApplies, stageKind, type StageSpec } from './train/recipe.ts';
+import { runRounds } from './train/rounds.ts';
+import { runStage, type Base, type StageEnd } from './train/stage.ts';
+import { resolveTransform, transformName } from './train/transform.ts';
 import type { EventSink } from './train/events.ts';
 import type { FitResult, StageRecord } from './result.ts';
 import { CandidateBook } from './result/book.ts';
@@ -40,104 +42,28 @@ const SAMPLE_ROWS = 128;
 /** Rows the pooled monomials of all restarts are fitted on (it holds at most half as many monomials). */
 const POOL_ROWS = 384;
 
-/** Trains CALU networks on the data and returns the formula for every target, proved in float64. */
+/**
+ * Trains CALU networks on the data and returns the formula for every target,
+ * proved in float64: validate the data and options, prepare what every
+ * stage shares, run the plan round by round, and read out the result.
+ */
 export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitResult> {
-  requireRows(data, minimumRows(data.inputs.length));
-  if (options.test) checkTestColumns(data, options.test);
+  validate(data, options);
   const seed = options.seed ?? DEFAULT_SEED;
   const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
   const emit: EventSink = options.onEvent ?? (() => {});
   const backend = await initBackend(options.backend);
   const started = performance.now();
-  const deadline = started + maxSeconds * 1000;
-  const symbols = symbolNames(data.inputs);
-  const positive = data.inputs.map((_, j) => data.x.every((row) => row[j] > 0));
-  const rng = new Random(seed);
-  const all: Rows = { x: data.x, y: data.y, precision: data.precision };
-  const sample = sampleRows(all, SAMPLE_ROWS, rng.fork());
-  const poolRows = sampleRows(all, POOL_ROWS, rng.fork());
-  const column = (o: number) => data.y.map((t) => t[o]);
-  // Each target's dominant monomial M0, for the stages that divide by it (see transform.ts).
-  const dominant = data.targets.map((_, o) => powerLaw(data.x, column(o)));
-  const nOut = data.targets.length;
-  const plan = (round: number): StageSpec[] => {
-    const steps = options.steps ?? stepsForRound(round);
-    return options.layers
-      ? [userStage(options.layers, options.q, data.inputs.length, steps, options.restarts)]
-      : defaultStages(data.inputs.length, nOut, steps, options.restarts).map((s) => (options.q ? { ...s, q: parseQ(options.q) } : s));
-  };
-  const first = plan(0)[0];
-  if (first.stack.inputs !== undefined && first.stack.inputs !== data.inputs.length) {
-    throw new CaluError(`the layer spec takes ${first.stack.inputs} inputs, but the data has ${data.inputs.length} (${data.inputs.join(', ')})`);
-  }
-  if (options.layers) {
-    const last = first.stack.layers.at(-1)!;
-    if (last.units !== nOut) throw new CaluError(`the layer spec ends in ${last.units} unit${last.units === 1 ? '' : 's'}, but there ${nOut === 1 ? 'is 1 target' : `are ${nOut} targets`}`);
-  }
-
+  const search = prepare(data, seed, performance.timeOrigin + started + maxSeconds * 1000);
   emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
-
-  const book = new CandidateBook(data, symbols, positive, emit);
-  const bases = new Map<string, Array<Base | null>>();
-  const stages: StageRecord[] = [];
-  let stoppedBy: FitResult['stoppedBy'] = 'budget';
-  let index = 0;
-  search: for (let round = 0; ; round++) {
-    for (const spec of plan(round)) {
-      const open = data.targets
-        .map((_, o) => o)
-        .filter((o) => {
-          const t = resolveTransform(spec.transform, dominant[o]);
-          return !book.solved(o) && t !== null && (!spec.residual || bases.get(transformKey(spec))?.[o]) && transformApplies(t, column(o), data.x);
-        });
-      if (open.length === 0) continue;
-      const perStage = options.layers ? spec : narrow(spec, open.length);
-      const t0 = performance.now();
-      index++;
-      const end = await runStage({
-        index,
-        spec: perStage,
-        outputs: options.layers ? data.targets.map((_, o) => o) : open,
-        all,
-        sample,
-        poolRows,
-        dominant,
-        bases,
-        targetNames: data.targets,
-        rng: rng.fork(),
-        deadline,
-        shouldStop: options.shouldStop ?? (() => false),
-        emit,
-        sink: book,
-      });
-      stages.push({
-        index,
-        stack: stageLabel(perStage, data.inputs.length),
-        q: describeQ(perStage.q),
-        restarts: perStage.restarts,
-        steps: perStage.steps,
-        targets: open.map((o) => data.targets[o]),
-        end,
-        seconds: (performance.now() - t0) / 1000,
-      });
-      if (book.allSolved()) {
-        stoppedBy = 'solved';
-        break search;
-      }
-      if (end === 'time' || end === 'stopped') {
-        stoppedBy = end;
-        break search;
-      }
-    }
-  }
-
+  const book = new CandidateBook(data, search.symbols, search.positive, emit);
+  const { stages, stoppedBy } = await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
-  const exact = outputs.every((o) => o.exact);
-  emit({ type: 'done', exact, seconds, stoppedBy });
+  emit({ type: 'done', exact: outputs.every((o) => o.exact), seconds, stoppedBy });
   return {
     inputs: data.inputs,
-    symbols,
+    symbols: search.symbols,
     outputs,
     candidates,
     stages,
@@ -149,11 +75,96 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   };
 }
 
-/** A default stage trains only the open targets: its last layer shrinks to match. */
-function narrow(spec: StageSpec, outputs: number): StageSpec {
-  const units = spec.rational ? 2 * outputs : outputs;
-  const layers = spec.stack.layers.map((l, i, all) => (i === all.length - 1 ? { ...l, units } : l));
-  return { ...spec, stack: { ...spec.stack, layers } };
+/** Checks the data and the options against each other, with one clear line for the first problem. */
+function validate(data: Dataset, options: FitOptions): void {
+  requireRows(data, minimumRows(data.inputs.length));
+  if (options.test) checkTestColumns(data, options.test);
+  const nOut = data.targets.length;
+  const first = planRound(0, data.inputs.length, nOut, options)[0];
+  if (first.stack.inputs !== undefined && first.stack.inputs !== data.inputs.length) {
+    throw new CaluError(`the layer spec takes ${first.stack.inputs} inputs, but the data has ${data.inputs.length} (${data.inputs.join(', ')})`);
+  }
+  if (options.layers) {
+    const last = first.stack.layers.at(-1)!;
+    if (last.units !== nOut) throw new CaluError(`the layer spec ends in ${last.units} unit${last.units === 1 ? '' : 's'}, but there ${nOut === 1 ? 'is 1 target' : `are ${nOut} targets`}`);
+  }
+}
+
+/** What every stage of a fit shares. */
+interface Search {
+  symbols: string[];
+  /** positive[j]: input j is > 0 on every row. */
+  positive: boolean[];
+  /** Each stage's seed comes from this stream, in the order the stages run. */
+  rng: Random;
+  rows: { all: Rows; sample: Rows; pool: Rows };
+  /** Each target's column. */
+  columns: number[][];
+  /** Each target's dominant monomial M0, for the stages that divide by it (see transform.ts). */
+  dominant: Array<number[] | null>;
+  /** Epoch milliseconds at which the search stops. */
+  deadline: number;
+}
+
+function prepare(data: Dataset, seed: number, deadline: number): Search {
+  const rng = new Random(seed);
+  const all: Rows = { x: data.x, y: data.y, precision: data.precision };
+  const sample = sampleRows(all, SAMPLE_ROWS, rng.fork());
+  const pool = sampleRows(all, POOL_ROWS, rng.fork());
+  const columns = data.targets.map((_, o) => data.y.map((t) => t[o]));
+  return {
+    symbols: symbolNames(data.inputs),
+    positive: data.inputs.map((_, j) => data.x.every((row) => row[j] > 0)),
+    rng,
+    rows: { all, sample, pool },
+    columns,
+    dominant: columns.map((y) => powerLaw(data.x, y)),
+    deadline,
+  };
+}
+
+/** Runs the plan until every target is exact, time or the user stops it, or nothing is left to try. */
+async function rounds(data: Dataset, options: FitOptions, search: Search, book: CandidateBook, emit: EventSink) {
+  const targets = data.targets.map((_, o) => o);
+  // The best m -> a network so far per transform (by name) and dataset target: what residual stages build on.
+  const bases = new Map<string, Array<Base | null>>();
+  const baseOf = (spec: StageSpec, o: number) => bases.get(transformName(spec.transform))?.[o] ?? null;
+  const stages: StageRecord[] = [];
+  const stoppedBy = await runRounds({
+    plan: (round) => planRound(round, data.inputs.length, data.targets.length, options),
+    open: (spec) =>
+      targets.filter((o) =>
+        stageApplies(spec, { solved: book.solved(o), dominant: search.dominant[o], hasBase: baseOf(spec, o) !== null, y: search.columns[o], x: data.x }),
+      ),
+    run: async (spec, open): Promise<StageEnd> => {
+      const stage = forTargets(spec, open.length);
+      const outputs = stage.trainsAll ? targets : open;
+      const t0 = performance.now();
+      const label = stageKind(stage).label(describeStack(stage.stack, data.inputs.length), transformName(stage.transform));
+      const description = { index: stages.length + 1, stack: label, q: describeQ(stage.q), restarts: stage.restarts, steps: stage.steps, targets: outputs.map((o) => data.targets[o]) };
+      const { end, bases: found } = await runStage(
+        {
+          description,
+          spec: stage,
+          seed: search.rng.nextU32(),
+          outputs,
+          transforms: outputs.map((o) => resolveTransform(stage.transform, search.dominant[o])!),
+          bases: outputs.map((o) => baseOf(stage, o)),
+          rows: search.rows,
+          deadline: search.deadline,
+        },
+        { offer: (o, f) => book.offer(o, f), solved: (o) => book.solved(o), emit, shouldStop: options.shouldStop ?? (() => false) },
+      );
+      const key = transformName(stage.transform);
+      if (!bases.has(key)) bases.set(key, data.targets.map(() => null));
+      found.forEach((b, k) => (bases.get(key)![outputs[k]] = b));
+      stages.push({ ...description, targets: open.map((o) => data.targets[o]), end, seconds: (performance.now() - t0) / 1000 });
+      return end;
+    },
+    solved: () => book.allSolved(),
+    deadline: search.deadline,
+  });
+  return { stages, stoppedBy };
 }
 
 function checkTestColumns(train: Dataset, test: Dataset): void {

@@ -1,6 +1,9 @@
 import type { SnappedLayer } from './formula/evaluate.ts';
 import type { Metrics } from './formula/verify.ts';
 import type { Extractor } from './train/screen.ts';
+import type { StageDescription } from './train/events.ts';
+import type { StageEnd } from './train/stage.ts';
+import type { StopReason } from './train/rounds.ts';
 
 /** The formula found for one target. */
 export interface OutputResult {
@@ -40,14 +43,9 @@ export interface CandidateRow {
   step: number;
 }
 
-export interface StageRecord {
-  index: number;
-  stack: string;
-  q: string;
-  restarts: number;
-  steps: number;
-  targets: string[];
-  end: 'solved' | 'steps' | 'time' | 'stopped';
+/** A stage that ran: the targets it was opened for, how it ended and how long it took. */
+export interface StageRecord extends StageDescription {
+  end: StageEnd;
   seconds: number;
 }
 
@@ -62,6 +60,6 @@ export interface FitResult {
   seed: number;
   seconds: number;
   backend: string;
-  stoppedBy: 'solved' | 'budget' | 'time' | 'stopped';
+  stoppedBy: StopReason;
   rows: { train: number; test?: number };
 }

@@ -7,7 +7,7 @@ import { Random } from '../../src/util/random.ts';
 import { buildNetwork, parseStack } from '../../src/calu/stack.ts';
 import { PRESETS } from '../../src/calu/qset.ts';
 import { Trainer } from '../../src/train/trainer.ts';
-import { transpose } from '../../src/train/stage.ts';
+import { transpose } from '../../src/data/rows.ts';
 import { inverseMeanSquare } from '../../src/train/loss.ts';
 import { PlainCaluStep } from '../plainLoop.ts';
 import { machine, markdownTable, median, progress, today } from '../machine.ts';

@@ -22,3 +22,9 @@ export function sampleRows(all: Rows, n: number, rng: Random): Rows {
   const keep = idx.slice(0, Math.min(n, idx.length)).sort((a, b) => a - b);
   return { x: keep.map((i) => all.x[i]), y: keep.map((i) => all.y[i]), precision: keep.map((i) => all.precision[i]) };
 }
+
+/** Columns of a row-major table: [row][column] to [column][row]. */
+export function transpose(rows: number[][]): number[][] {
+  const cols = rows[0]?.length ?? 0;
+  return Array.from({ length: cols }, (_, j) => rows.map((r) => r[j]));
+}

@@ -1,4 +1,5 @@
 import type { SnappedLayer } from '../formula/evaluate.ts';
+import type { StopReason } from './rounds.ts';
 
 /**
  * What a fit reports while it runs. The UI and the CLI's plain progress
@@ -16,8 +17,8 @@ export interface StartEvent {
   maxSeconds: number;
 }
 
-export interface StageEvent {
-  type: 'stage';
+/** A stage as the UI and the result list it. */
+export interface StageDescription {
   /** 1-based. */
   index: number;
   /** The stack in short notation, e.g. "2 5:m 1:a". */
@@ -27,6 +28,10 @@ export interface StageEvent {
   steps: number;
   /** The targets this stage trains for (those still without an exact formula). */
   targets: string[];
+}
+
+export interface StageEvent extends StageDescription {
+  type: 'stage';
 }
 
 export interface ProgressEvent {
@@ -66,7 +71,7 @@ export interface DoneEvent {
   type: 'done';
   exact: boolean;
   seconds: number;
-  stoppedBy: 'solved' | 'budget' | 'time' | 'stopped';
+  stoppedBy: StopReason;
 }
 
 export type EventSink = (e: FitEvent) => void;

@@ -17,9 +17,9 @@ export function poolsMonomials(net: Network): boolean {
 
 /**
  * One-output m -> a networks, one per target column of `rows` (in the
- * stage's own terms, e.g. y^q), or null where the pool holds no exact
+ * stage's own terms, e.g. Y = (y/M0)^p), or null where the pool holds no exact
  * combination. tolerance: relative L2 residual that counts as exact here;
- * the caller still judges every network on the target itself.
+ * the caller still screens every network on the target itself.
  */
 export function poolNetworks(net: Network, snapped: SnappedLayer[][], rows: Rows, tolerance: number): Array<SnappedLayer[] | null> {
   const m = net.layers[0] as CaluM;

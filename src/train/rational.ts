@@ -1,18 +1,17 @@
 import { distinctMonomials, monomials, type SnappedLayer } from '../formula/evaluate.ts';
 import { sparsestNullVector } from '../formula/sparse.ts';
-import type { Rows } from '../data/rows.ts';
-import type { StageTarget } from './target.ts';
+import type { SnapshotReader } from './snapshot.ts';
 
 /**
  * The reader of a rational stage, which fits Y = N/D, with N and D sums of
  * the monomials of one CALUm layer and Y a transform of the target, through
  * N - Y D = 0 (see ratioLoss). Its last layer is read by an exact refit: the
  * coefficients of N and D are the sparsest null vector of [M, -Y M] over the
- * distinct monomials M of the snapped layer. sample.y holds Y for each
- * target. The network read back computes y = M0 (N/D)^(1/k):
+ * distinct monomials M of the snapped layer, fitted on the screening
+ * sample. The network read back computes y = M0 (N/D)^(1/k):
  *   in -> m[monomials, M0] -> a[N, D, M0] -> m[1/k, -1/k, 1] -> a[sign].
  */
-export function readRational(snapped: SnappedLayer[], sample: Rows, targets: StageTarget[]): Array<SnappedLayer[] | null> {
+export const readRational: SnapshotReader = (snapped, { sample, targets }) => {
   const units = distinctMonomials(snapped[0].weights);
   const features = sample.x.map((row) => monomials(units, row));
   return targets.map((target, k) => {
@@ -24,6 +23,6 @@ export function readRational(snapped: SnappedLayer[], sample: Rows, targets: Sta
       { kind: 'caluM', weights: units },
       { kind: 'caluA', weights: [nv.theta.slice(0, H), nv.theta.slice(H)] },
     ];
-    return target.readBack(quotient, [1, -1]);
+    return { stage: null, layers: target.readBack(quotient, [1, -1]), extractor: 'refit' };
   });
-}
+};

@@ -43,15 +43,17 @@ function judgeHidden(layers: SnappedLayer[], extractor: Extractor, hidden: numbe
 }
 
 /**
- * Judges a one-output network against one target: its relative RMS error
- * on the sample and, when it is exact there, whether it is exact on every
- * row. rows.y and rows.precision hold that target alone.
+ * The screen: a fast filter on a one-output network, evaluated as a network
+ * against one target (rows.y and rows.precision hold that target alone).
+ * Its relative RMS error on the sample and, when it is exact there, whether
+ * it is exact on every row. Passing it is not the verdict: the candidate
+ * book checks the printed formula.
  */
-export function judge(layers: SnappedLayer[], sample: Rows, all: Rows): { error: number; exact: boolean } {
+export function screen(layers: SnappedLayer[], sample: Rows, all: Rows): { error: number; passed: boolean } {
   const onSample = check(layers, sample);
   const error = finite(onSample.metrics.rmsRelError);
-  if (!onSample.exact) return { error, exact: false };
-  return { error, exact: check(layers, all).exact };
+  if (!onSample.exact) return { error, passed: false };
+  return { error, passed: check(layers, all).exact };
 }
 
 function check(layers: SnappedLayer[], rows: Rows) {

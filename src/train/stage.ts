@@ -1,37 +1,69 @@
-import { buildNetwork, describeStack, type StackSpec } from '../calu/stack.ts';
-import { describeQ, type QSet } from '../calu/qset.ts';
-import { snapNetwork } from '../formula/snap.ts';
-import type { Random } from '../util/random.ts';
-import { Trainer } from './trainer.ts';
-import { judge, readings, type Extractor } from './screen.ts';
-import { targetRows, type Rows } from '../data/rows.ts';
-import { readRational } from './rational.ts';
-import { StageTarget } from './target.ts';
-import { resolveTransform, transformName, type TransformSpec } from './transform.ts';
-import { poolNetworks, poolsMonomials } from './pooling.ts';
+import { buildNetwork } from '../calu/stack.ts';
+import { snapNetwork, type SnapReading } from '../formula/snap.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
-import type { EventSink } from './events.ts';
+import type { Network } from '../engine/network.ts';
+import { targetRows, transpose, type Rows } from '../data/rows.ts';
+import { epochNow } from '../util/clock.ts';
+import { Random } from '../util/random.ts';
+import { Trainer, type StepResult } from './trainer.ts';
+import { screen, type Extractor } from './screen.ts';
+import { StageTarget } from './target.ts';
+import type { TargetTransform } from './transform.ts';
+import { poolNetworks, poolsMonomials } from './pooling.ts';
+import { stageKind, type StageKind, type StageSpec } from './recipe.ts';
+import type { ReadContext } from './snapshot.ts';
+import type { ProgressEvent, StageDescription, StageEvent } from './events.ts';
 
-/** One architecture trained as a batch of restarts. */
-export interface StageSpec {
-  stack: StackSpec;
-  q: QSet;
-  restarts: number;
-  /** Nominal schedule length S (the run stops earlier once every target is exact). */
-  steps: number;
-  batchSize: number;
-  lr: number;
-  /** Snap and verify every this many steps. */
-  snapEvery: number;
-  /** What the stage fits for each target, Y = T(y), read back through the inverse (see transform.ts). */
-  transform: TransformSpec;
-  /** Fit Y = N/D, the network giving N and D for each target (see rational.ts). */
-  rational?: boolean;
-  /** Fit what the best m -> a network so far leaves over (see residual.ts). */
-  residual?: boolean;
+/**
+ * One stage: R restarts of one stack trained as a batch, each restart's
+ * snapshot read and screened every snapEvery steps, the monomials of all
+ * restarts pooled every POOL_EVERY steps, every network found handed to
+ * the sink. The stage ends as soon as every target it trains is exact.
+ *
+ * Its input is plain data (a job) and all it finds goes through one sink,
+ * so a stage could run in a worker thread or on another machine.
+ */
+
+/** Everything a stage needs, as plain data. */
+export interface StageJob {
+  /** How the UI names the stage; its index is the `stage` of every candidate it finds. */
+  description: StageDescription;
+  spec: StageSpec;
+  /** The seed of the stage's own random stream. */
+  seed: number;
+  /** The dataset targets it trains, in the order of the network's outputs. */
+  outputs: number[];
+  /** The transform of each trained target (see transform.ts). */
+  transforms: TargetTransform[];
+  /** The best m -> a network so far for the stage's transform, per trained target: a residual stage's bases. */
+  bases: Array<Base | null>;
+  rows: {
+    /** Every training row (inputs and all targets). */
+    all: Rows;
+    /** The rows each snapshot is screened and refitted on. */
+    sample: Rows;
+    /** A larger sample for pooling monomials across restarts. */
+    pool: Rows;
+  };
+  /** Epoch milliseconds (util/clock.ts) at which the stage stops. */
+  deadline: number;
 }
 
-/** The best snapped network found for one output (in the target's own terms), with where it was found. */
+/** The one place a stage hands its candidates to (the fit's candidate book). */
+export interface CandidateSink {
+  /** A network for dataset target `output`; the sink decides whether it improves on the best. */
+  offer(output: number, found: Found): void;
+  /** Whether dataset target `output` has an exact formula already. */
+  solved(output: number): boolean;
+}
+
+/** A stage's sink: its candidates, its events for the UI, and whether to stop early. */
+export interface StageSink extends CandidateSink {
+  emit(event: StageEvent | ProgressEvent): void;
+  shouldStop(): boolean;
+}
+
+/** A network found for one target (in the target's own terms), with where it was found. */
 export interface Found {
   layers: SnappedLayer[];
   extractor: Extractor;
@@ -48,59 +80,18 @@ export interface Found {
   restart: number;
 }
 
-export interface StageInput {
-  index: number;
-  spec: StageSpec;
-  /** Which dataset targets this stage trains for. */
-  outputs: number[];
-  /** Every training row (inputs and all targets). */
-  all: Rows;
-  /** The rows each snapshot is screened and refitted on. */
-  sample: Rows;
-  /** A larger sample for pooling monomials across restarts. */
-  poolRows: Rows;
-  /** Each dataset target's dominant monomial (exponents), or null. */
-  dominant: Array<number[] | null>;
-  /**
-   * The best m -> a network found so far for each kind of target (keyed by
-   * transformKey) and dataset target, in that target's terms: what residual
-   * stages build on. Updated here.
-   */
-  bases: Map<string, Array<Base | null>>;
-  targetNames: string[];
-  rng: Random;
-  deadline: number;
-  shouldStop: () => boolean;
-  emit: EventSink;
-  /** Where every network found goes. */
-  sink: CandidateSink;
-}
-
-/** The one place a stage hands its candidates to (the fit's candidate book). */
-export interface CandidateSink {
-  /** A network for dataset target `output`; the sink decides whether it improves on the best. */
-  offer(output: number, found: Found): void;
-  /** Whether dataset target `output` has an exact formula already. */
-  solved(output: number): boolean;
-}
-
-/** An m -> a network fitted to a transformed target, and its error. */
+/** An m -> a network fitted to a transformed target, and its error: what residual stages build on. */
 export interface Base {
   layers: SnappedLayer[];
   error: number;
 }
 
-/** Stages that fit the same transform of the target share bases. */
-export function transformKey(spec: StageSpec): string {
-  return transformName(spec.transform);
-}
+export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
 
-/** The stack in short notation, and the transform of the target it fits when there is one. */
-export function stageLabel(spec: StageSpec, inputs: number): string {
-  const target = transformName(spec.transform);
-  if (spec.rational) return `${describeStack(spec.stack, inputs)} as N, D with ${target} = N/D`;
-  if (spec.residual) return `${describeStack(spec.stack, inputs)} on what the best sum for ${target} leaves`;
-  return describeStack(spec.stack, inputs) + (target === 'y' ? '' : ` on ${target}`);
+export interface StageOutcome {
+  end: StageEnd;
+  /** The job's bases, with any better ones this stage found. */
+  bases: Array<Base | null>;
 }
 
 /** Longest stretch of training without giving the event loop a turn. */
@@ -108,6 +99,159 @@ const YIELD_MS = 100;
 
 /** Steps between two poolings of every restart's monomials. */
 const POOL_EVERY = 100;
+
+export async function runStage(job: StageJob, sink: StageSink): Promise<StageOutcome> {
+  const stage = buildStage(job);
+  sink.emit({ type: 'stage', ...job.description });
+  const tally: Tally = { started: performance.now(), exact: 0, settled: 0, blownUp: 0 };
+  const bases = [...job.bases];
+  let end: StageEnd = 'steps';
+  let yielded = performance.now();
+  try {
+    for (let s = 0; s < job.spec.steps; s++) {
+      if (performance.now() - yielded > YIELD_MS) {
+        // Let the event loop run now and then, so a Ctrl-C handler or a screen redraw is not held off.
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
+      if (epochNow() > job.deadline) {
+        end = 'time';
+        break;
+      }
+      if (sink.shouldStop()) {
+        end = 'stopped';
+        break;
+      }
+      const res = stage.trainer.run();
+      tally.blownUp += res.reinitialized.length;
+      const atSnap = res.step % job.spec.snapEvery === 0 || res.step === job.spec.steps;
+      if (atSnap) {
+        const reading = snapNetwork(stage.net);
+        tally.settled = reading.settled.reduce((a, b) => a + b, 0) / reading.settled.length;
+        tally.exact = readRestarts(stage, reading, res, sink, bases);
+        if (res.step % POOL_EVERY === 0 && poolsMonomials(stage.net) && job.outputs.some((o) => !sink.solved(o))) poolRestarts(stage, reading, res.step, sink);
+      }
+      if (atSnap || res.step % 10 === 0) sink.emit(progress(job, res, tally));
+      if (atSnap && job.outputs.every((o) => sink.solved(o))) {
+        end = 'solved';
+        break;
+      }
+    }
+  } finally {
+    stage.trainer.dispose();
+    stage.net.dispose();
+  }
+  return { end, bases };
+}
+
+/** A stage ready to train: its targets, the rows in their terms, the network and its trainer. */
+interface Stage {
+  job: StageJob;
+  kind: StageKind;
+  targets: StageTarget[];
+  /** What the kind's reader is given with each snapshot. */
+  context: ReadContext;
+  /** The pool rows in the stage's terms, and the residual that counts as exact on them. */
+  pool: Rows;
+  poolTolerance: number;
+  /** Per trained target: its own sample and training rows, to screen a network on. */
+  own: Array<{ sample: Rows; all: Rows }>;
+  /** Whether its networks may become residual bases: an m -> a stack fitting Y itself. */
+  seedsBases: boolean;
+  net: Network;
+  trainer: Trainer;
+}
+
+/** Builds the targets, the rows they train on, the network and the trainer (in that order: the random stream depends on it). */
+function buildStage(job: StageJob): Stage {
+  const { spec, outputs, rows } = job;
+  const kind = stageKind(spec);
+  const targets = outputs.map((o, k) => new StageTarget(o, job.transforms[k], rows.all.y[0][o] < 0, kind.needsBase ? job.bases[k]!.layers : null, rows.all));
+  // What the stage trains on: each target's Y (less its base, in a residual stage); every candidate is judged on y itself.
+  const inStageTerms = (r: Rows): Rows => {
+    const cols = targets.map((t) => t.values(r));
+    return { x: r.x, y: r.x.map((_, i) => cols.map((c) => c.y[i])), precision: r.x.map((_, i) => cols.map((c) => c.precision[i])) };
+  };
+  const all = inStageTerms(rows.all);
+  const sample = inStageTerms(rows.sample);
+  const pool = inStageTerms(rows.pool);
+  const poolTolerance = Math.max(...outputs.map((_, k) => exactResidual(pool, k)));
+  const own = outputs.map((o) => ({ all: targetRows(rows.all, o), sample: targetRows(rows.sample, o) }));
+  const rng = new Random(job.seed);
+  const net = buildNetwork(spec.stack, rows.all.x[0].length, spec.restarts, spec.q, rng.fork());
+  const trainer = new Trainer(net, { x: transpose(rows.all.x), y: transpose(all.y) }, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: rng.fork(), loss: kind.loss });
+  const seedsBases = kind.seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
+  return { job, kind, targets, context: { sample, rows: rows.sample, targets }, pool, poolTolerance, own, seedsBases, net, trainer };
+}
+
+/**
+ * Reads each restart's snapshot, one network per target, screens each and
+ * hands it to the sink; a stage that seeds bases keeps the best of its
+ * transform in `bases`. Returns how many restarts passed the screen for
+ * every target. An output keeps its first screened snapshot (see the
+ * candidate book), since restarts that train on can drift away from it.
+ */
+function readRestarts(stage: Stage, reading: SnapReading, res: StepResult, sink: CandidateSink, bases: Array<Base | null>): number {
+  let exactRestarts = 0;
+  reading.snapped.forEach((layers, r) => {
+    if (!Number.isFinite(res.mse[r])) return;
+    let allPassed = true;
+    stage.kind.read(layers, stage.context).forEach((read, k) => {
+      if (!read) {
+        allPassed = false;
+        return;
+      }
+      const s = screen(read.layers, stage.own[k].sample, stage.own[k].all);
+      if (!s.passed) allPassed = false;
+      if (stage.seedsBases && read.stage && (!bases[k] || s.error < bases[k]!.error)) bases[k] = { layers: read.stage, error: s.error };
+      sink.offer(stage.job.outputs[k], found(stage, read.layers, read.extractor, s, res.step, r));
+    });
+    if (allPassed) exactRestarts++;
+  });
+  return exactRestarts;
+}
+
+/** The monomials of every restart, pooled: the sparse exact sum for each target still open, screened and handed to the sink. */
+function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: CandidateSink): void {
+  poolNetworks(stage.net, reading.snapped, stage.pool, stage.poolTolerance).forEach((layers, k) => {
+    const o = stage.job.outputs[k];
+    if (!layers || sink.solved(o)) return;
+    const own = stage.targets[k].own(layers, stage.job.rows.pool);
+    if (!own) return;
+    sink.offer(o, found(stage, own, 'pool', screen(own, stage.own[k].sample, stage.own[k].all), step, -1));
+  });
+}
+
+function found(stage: Stage, layers: SnappedLayer[], extractor: Extractor, s: { error: number; passed: boolean }, step: number, restart: number): Found {
+  return { layers, extractor, screened: s.passed, error: s.error, stage: stage.job.description.index, step, restart };
+}
+
+/** What the progress events count, over the stage so far. */
+interface Tally {
+  started: number;
+  /** Restarts that passed the screen for every target at the last snap. */
+  exact: number;
+  settled: number;
+  blownUp: number;
+}
+
+function progress(job: StageJob, res: StepResult, tally: Tally): ProgressEvent {
+  const sorted = [...res.mse].filter(Number.isFinite).sort((a, b) => a - b);
+  return {
+    type: 'progress',
+    stage: job.description.index,
+    step: res.step,
+    steps: job.spec.steps,
+    elapsed: (performance.now() - tally.started) / 1000,
+    bestLoss: sorted[0] ?? NaN,
+    medianLoss: sorted[sorted.length >> 1] ?? NaN,
+    restarts: job.spec.restarts,
+    converged: sorted.filter((v) => v < 1e-6).length,
+    exact: tally.exact,
+    settled: tally.settled,
+    blownUp: tally.blownUp,
+  };
+}
 
 /** The relative L2 residual an exact fit may keep: float64 rounding, or the precision the target was written with. */
 function exactResidual(rows: Rows, k: number): number {
@@ -118,152 +262,4 @@ function exactResidual(rows: Rows, k: number): number {
     dd += rows.precision[i][k] ** 2;
   });
   return Math.max(1e-9, 3 * Math.sqrt(dd / Math.max(yy, 1e-300)));
-}
-
-export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
-
-/**
- * Trains one stage: R restarts of one stack, snapped and verified every
- * snapEvery steps. An output keeps the snapshot of its first verified
- * success, since restarts that train on can drift away from it; the stage
- * ends as soon as every output it trains for is exact.
- */
-export async function runStage(input: StageInput): Promise<StageEnd> {
-  const { spec, outputs, all, sample } = input;
-  // The stage trains on a transform of each target (less a base, in a residual stage); every candidate is judged on y itself.
-  const key = transformKey(spec);
-  const baseList = input.bases.get(key) ?? input.bases.set(key, new Array(all.y[0].length).fill(null)).get(key)!;
-  const targets = outputs.map(
-    (o) => new StageTarget(o, resolveTransform(spec.transform, input.dominant[o])!, all.y[0][o] < 0, spec.residual ? baseList[o]!.layers : null, all),
-  );
-  const pick = (rows: Rows): Rows => {
-    const cols = targets.map((t) => t.values(rows));
-    return { x: rows.x, y: rows.x.map((_, i) => cols.map((c) => c.y[i])), precision: rows.x.map((_, i) => cols.map((c) => c.precision[i])) };
-  };
-  // Networks of this stage can seed residual stages: m -> a stacks fitting the transformed target itself.
-  const seedsBases = !spec.rational && !spec.residual && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
-  const stageAll = pick(all);
-  const stageSample = pick(sample);
-  const stagePool = pick(input.poolRows);
-  const poolTolerance = outputs.map((_, k) => exactResidual(stagePool, k));
-  const own = outputs.map((o) => ({ all: targetRows(all, o), sample: targetRows(sample, o) }));
-  const net = buildNetwork(spec.stack, all.x[0].length, spec.restarts, spec.q, input.rng.fork());
-  const columns = { x: transpose(all.x), y: transpose(stageAll.y) };
-  const trainer = new Trainer(net, columns, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: input.rng.fork(), loss: spec.rational ? 'ratio' : 'mse' });
-  // Each restart's snapshot, read as one network per target: in the stage's terms (for bases) and in the target's own.
-  const readRestart = (layers: SnappedLayer[]): Array<{ stage: SnappedLayer[] | null; layers: SnappedLayer[]; extractor: Extractor } | null> => {
-    if (spec.rational) return readRational(layers, stageSample, targets).map((l) => (l ? { stage: null, layers: l, extractor: 'refit' } : null));
-    const reads = readings(layers, stageSample);
-    return targets.map((t, k) => {
-      // Round is preferred when it is exact already: it has no float coefficients.
-      const read = reads.find((c) => c.exact[k]) ?? reads.reduce((a, b) => (b.errors[k] < a.errors[k] ? b : a));
-      const stageLayers = outputOnly(read.layers, k);
-      const mine = t.own(stageLayers, sample);
-      return mine ? { stage: stageLayers, layers: mine, extractor: read.extractor } : null;
-    });
-  };
-  input.emit({
-    type: 'stage',
-    index: input.index,
-    stack: stageLabel(spec, all.x[0].length),
-    q: describeQ(spec.q),
-    restarts: spec.restarts,
-    steps: spec.steps,
-    targets: outputs.map((o) => input.targetNames[o]),
-  });
-  const started = performance.now();
-  let exactRestarts = 0;
-  let settled = 0;
-  let blownUp = 0;
-  let end: StageEnd = 'steps';
-  let yielded = performance.now();
-  try {
-    for (let s = 0; s < spec.steps; s++) {
-      if (performance.now() - yielded > YIELD_MS) {
-        // Let the event loop run now and then, so a Ctrl-C handler or a screen redraw is not held off.
-        await new Promise((resolve) => setImmediate(resolve));
-        yielded = performance.now();
-      }
-      if (performance.now() > input.deadline) {
-        end = 'time';
-        break;
-      }
-      if (input.shouldStop()) {
-        end = 'stopped';
-        break;
-      }
-      const res = trainer.run();
-      blownUp += res.reinitialized.length;
-      const atSnap = res.step % spec.snapEvery === 0 || res.step === spec.steps;
-      if (atSnap) {
-        const reading = snapNetwork(net);
-        settled = reading.settled.reduce((a, b) => a + b, 0) / reading.settled.length;
-        exactRestarts = 0;
-        reading.snapped.forEach((layers, r) => {
-          if (!Number.isFinite(res.mse[r])) return;
-          let allExact = true;
-          readRestart(layers).forEach((read, k) => {
-            if (!read) {
-              allExact = false;
-              return;
-            }
-            const o = outputs[k];
-            const j = judge(read.layers, own[k].sample, own[k].all);
-            if (!j.exact) allExact = false;
-            const found: Found = { layers: read.layers, extractor: read.extractor, screened: j.exact, error: j.error, stage: input.index, step: res.step, restart: r };
-            if (seedsBases && read.stage && (!baseList[o] || j.error < baseList[o]!.error)) baseList[o] = { layers: read.stage, error: j.error };
-            input.sink.offer(o, found);
-          });
-          if (allExact) exactRestarts++;
-        });
-        if (res.step % POOL_EVERY === 0 && poolsMonomials(net) && outputs.some((o) => !input.sink.solved(o))) {
-          poolNetworks(net, reading.snapped, stagePool, Math.max(...poolTolerance)).forEach((layers, k) => {
-            const o = outputs[k];
-            if (!layers || input.sink.solved(o)) return;
-            const layersO = targets[k].own(layers, input.poolRows);
-            if (!layersO) return;
-            const j = judge(layersO, own[k].sample, own[k].all);
-            const found: Found = { layers: layersO, extractor: 'pool', screened: j.exact, error: j.error, stage: input.index, step: res.step, restart: -1 };
-            input.sink.offer(o, found);
-          });
-        }
-      }
-      if (atSnap || res.step % 10 === 0) {
-        const sorted = [...res.mse].filter(Number.isFinite).sort((a, b) => a - b);
-        input.emit({
-          type: 'progress',
-          stage: input.index,
-          step: res.step,
-          steps: spec.steps,
-          elapsed: (performance.now() - started) / 1000,
-          bestLoss: sorted[0] ?? NaN,
-          medianLoss: sorted[sorted.length >> 1] ?? NaN,
-          restarts: spec.restarts,
-          converged: sorted.filter((v) => v < 1e-6).length,
-          exact: exactRestarts,
-          settled,
-          blownUp,
-        });
-      }
-      if (atSnap && outputs.every((o) => input.sink.solved(o))) {
-        end = 'solved';
-        break;
-      }
-    }
-  } finally {
-    trainer.dispose();
-    net.dispose();
-  }
-  return end;
-}
-
-/** Keeps only output k's row in the last layer, so a Found reads as a one-output network. */
-function outputOnly(layers: SnappedLayer[], k: number): SnappedLayer[] {
-  const last = layers[layers.length - 1];
-  return [...layers.slice(0, -1), { kind: last.kind, weights: [last.weights[k]] }];
-}
-
-export function transpose(rows: number[][]): number[][] {
-  const cols = rows[0]?.length ?? 0;
-  return Array.from({ length: cols }, (_, j) => rows.map((r) => r[j]));
 }

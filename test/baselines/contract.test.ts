@@ -8,7 +8,7 @@ import { l1Weight, sparsityWeight } from '../../src/baselines/penalty.ts';
 import { setRestart } from '../../src/engine/contract.ts';
 import type { StepContext } from '../../src/engine/layer.ts';
 import { Trainer } from '../../src/train/trainer.ts';
-import { transpose } from '../../src/train/stage.ts';
+import { transpose } from '../../src/data/rows.ts';
 import { Random } from '../../src/util/random.ts';
 
 let tf: typeof TF;

@@ -4,7 +4,7 @@ import { buildBaseline } from '../../src/baselines/stack.ts';
 import { networkWeights, predict64 } from '../../src/baselines/float64.ts';
 import { MLP_RECIPE, NALU_RECIPE, nauNmuRecipe, npuRecipe, type Recipe } from '../../src/baselines/recipes.ts';
 import { Trainer } from '../../src/train/trainer.ts';
-import { transpose } from '../../src/train/stage.ts';
+import { transpose } from '../../src/data/rows.ts';
 import { Random } from '../../src/util/random.ts';
 
 beforeAll(async () => {

@@ -18,14 +18,16 @@ describe('the rational reader', () => {
       { kind: 'caluM', weights: [[1, 0], [0, 1], [0, 0], [1, 1], [1, 0], [2, -1]] },
       { kind: 'caluA', weights: [[0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]] },
     ];
-    const [read] = readRational(snapped, all, [target]);
+    const [reading] = readRational(snapped, { sample: all, rows: all, targets: [target] });
+    expect(reading!.extractor).toBe('refit');
+    const read = reading!.layers;
     // N and D over the distinct monomials, then y = N^1 D^-1.
-    expect(read![0].weights).toEqual([[1, 0], [0, 1], [0, 0], [1, 1], [2, -1]]);
-    expect(read![2].weights).toEqual([[1, -1]]);
-    const [n, d] = read![1].weights;
+    expect(read[0].weights).toEqual([[1, 0], [0, 1], [0, 0], [1, 1], [2, -1]]);
+    expect(read[2].weights).toEqual([[1, -1]]);
+    const [n, d] = read[1].weights;
     expect(n[4]).toBe(0);
     expect(d[4]).toBe(0);
-    evaluateSnapped(read!, x).forEach((p, i) => expect(p[0]).toBeCloseTo(y[i][0], 12));
+    evaluateSnapped(read, x).forEach((p, i) => expect(p[0]).toBeCloseTo(y[i][0], 12));
   });
 
   it('reads y through its transform: y^2 = N/D', () => {
@@ -34,8 +36,8 @@ describe('the rational reader', () => {
     const target = new StageTarget(0, resolveTransform({ kind: 'power', power: 2, byDominant: false }, null)!, false, null, all);
     const stage = { x, y: target.values(all).y.map((v) => [v]), precision: y.map(() => [0]) };
     const snapped: SnappedLayer[] = [{ kind: 'caluM', weights: [[1, 0], [0, 1]] }, { kind: 'caluA', weights: [[0, 0], [0, 0]] }];
-    const [read] = readRational(snapped, stage, [target]);
-    expect(read![2].weights).toEqual([[0.5, -0.5]]);
-    evaluateSnapped(read!, x).forEach((p, i) => expect(p[0]).toBeCloseTo(y[i][0], 12));
+    const read = readRational(snapped, { sample: stage, rows: all, targets: [target] })[0]!.layers;
+    expect(read[2].weights).toEqual([[0.5, -0.5]]);
+    evaluateSnapped(read, x).forEach((p, i) => expect(p[0]).toBeCloseTo(y[i][0], 12));
   });
 });
