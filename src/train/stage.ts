@@ -100,6 +100,7 @@ const YIELD_MS = 100;
 /** Steps between two poolings of every restart's monomials. */
 const POOL_EVERY = 100;
 
+/** Runs one stage to its end: solved, its steps done, its deadline, or the sink asking it to stop. */
 export async function runStage(job: StageJob, sink: StageSink): Promise<StageOutcome> {
   const stage = buildStage(job);
   sink.emit({ type: 'stage', ...job.description });
