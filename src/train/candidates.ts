@@ -116,7 +116,7 @@ export class CandidateBook {
     return {
       target,
       formula: r.text,
-      latex: toLatex(r.node),
+      latex: toLatex(r.node, this.symbols),
       expression: JSON.parse(JSON.stringify(r.node)),
       exact: r.train.exact && (testCheck?.exact ?? true),
       complexity: r.complexity,
