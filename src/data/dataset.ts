@@ -76,11 +76,27 @@ function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-/** Requires at least as many rows as a fit can learn from and be checked on. */
+/**
+ * Requires at least as many distinct rows as a fit can learn from and be
+ * checked on: one row written 20,000 times is one point, and any formula
+ * through it would be "exact".
+ */
 export function requireRows(data: Dataset, minimum: number): void {
+  const needs = `a fit with ${data.inputs.length} input${data.inputs.length === 1 ? '' : 's'} needs at least ${minimum}`;
   if (data.x.length < minimum) {
-    throw new CaluError(`${data.source}: ${data.x.length} data row${data.x.length === 1 ? '' : 's'}, but a fit with ${data.inputs.length} input${data.inputs.length === 1 ? '' : 's'} needs at least ${minimum}`);
+    throw new CaluError(`${data.source}: ${data.x.length} data row${data.x.length === 1 ? '' : 's'}, but ${needs}`);
   }
+  const distinct = distinctRows(data, minimum);
+  if (distinct < minimum) {
+    throw new CaluError(`${data.source}: ${data.x.length} data rows, but only ${distinct} distinct; ${needs} distinct rows`);
+  }
+}
+
+/** How many rows differ from one another (inputs and targets), counted up to `enough`: the set never holds more. */
+export function distinctRows(data: Dataset, enough: number): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < data.x.length && seen.size < enough; i++) seen.add(`${data.x[i].join(',')};${data.y[i].join(',')}`);
+  return seen.size;
 }
 
 export function minimumRows(inputs: number): number {
