@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
+import { readCsvColumns } from '../src/data/csvColumns.ts';
 import { toDataset, type Dataset } from '../src/data/dataset.ts';
 import type { FitOptions } from '../src/fit.ts';
 import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/defaults.ts';
@@ -50,10 +51,10 @@ program
   .action(async (file: string, opts: FitCliOptions) => {
     if (opts.save) checkOutputPath(opts.save, 'model');
     if (opts.report) checkOutputPath(opts.report, 'report');
-    const table = readCsvFile(file);
-    const data = toDataset(table, { targets: opts.target, inputs: opts.inputs });
     if (opts.test === '-' && file === '-') throw new CaluError('--test cannot read standard input when the training data does');
-    const test = opts.test ? toDataset(readCsvFile(opts.test), { targets: opts.target, inputs: data.inputs }) : undefined;
+    // Streamed into numeric columns: no row of a large file is held as text.
+    const data = toDataset(await readCsvColumns(file), { targets: opts.target, inputs: opts.inputs });
+    const test = opts.test ? toDataset(await readCsvColumns(opts.test), { targets: opts.target, inputs: data.inputs }) : undefined;
     const curve = curveRecorder();
     const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds };
     const live = liveScreenWanted(opts);
