@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
+import { readCsvColumns } from '../src/data/csvColumns.ts';
 import { toDataset, type Dataset } from '../src/data/dataset.ts';
 import type { FitOptions } from '../src/fit.ts';
 import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/defaults.ts';
@@ -12,6 +13,9 @@ import { curveRecorder } from '../src/export/trainingCurve.ts';
 import type { FitEvent } from '../src/train/events.ts';
 import type { FitResult } from '../src/result.ts';
 import { PRESETS } from '../src/calu/qset.ts';
+import { printable, printableKeeping } from '../src/util/escape.ts';
+import { checkOutputPath } from './outputPaths.ts';
+import { SIGNAL_EXIT, stopOnSignals, stoppedBySignal, stoppingLine } from './signals.ts';
 
 /** Exit code when the fit finished but some formula is not exact. */
 const EXIT_INEXACT = 3;
@@ -22,7 +26,9 @@ const program = new Command()
   .name('calu')
   .description('Find exact closed-form formulas in CSV data with CALU networks.')
   .version(pkg.version)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Commander quotes what was typed: escape its control characters too.
+  .configureOutput({ outputError: (text, write) => write(printableKeeping(text, '\n')) });
 
 program
   .command('fit')
@@ -43,10 +49,12 @@ program
   .option('-q, --quiet', 'no progress on stderr')
   .option('--report <file>', 'write an HTML report (formulas, pruned graph, plots, training curve) that opens offline')
   .action(async (file: string, opts: FitCliOptions) => {
-    const table = readCsvFile(file);
-    const data = toDataset(table, { targets: opts.target, inputs: opts.inputs });
+    if (opts.save) checkOutputPath(opts.save, 'model');
+    if (opts.report) checkOutputPath(opts.report, 'report');
     if (opts.test === '-' && file === '-') throw new CaluError('--test cannot read standard input when the training data does');
-    const test = opts.test ? toDataset(readCsvFile(opts.test), { targets: opts.target, inputs: data.inputs }) : undefined;
+    // Streamed into numeric columns: no row of a large file is held as text.
+    const data = toDataset(await readCsvColumns(file), { targets: opts.target, inputs: opts.inputs });
+    const test = opts.test ? toDataset(await readCsvColumns(opts.test), { targets: opts.target, inputs: data.inputs }) : undefined;
     const curve = curveRecorder();
     const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds };
     const live = liveScreenWanted(opts);
@@ -54,19 +62,23 @@ program
     const result = live
       ? await (await import('./liveFit.ts')).liveFit(data.source, data, test, options, curve.add)
       : await plainFit(data, test, options, opts.quiet ? curve.add : tee(curve.add));
-    if (opts.save) (await import('../src/model.ts')).saveModel(result, opts.save);
-    if (opts.report) {
-      const { writeReport } = await import('../src/export/report.ts');
-      writeReport(opts.report, { result, train: data, test, curve: curve.curve, source: data.source });
-      if (!opts.quiet) process.stderr.write(`report written to ${opts.report}\n`);
-    }
+    // The formulas first: whatever happens to the files after, the user has them.
     if (opts.json) process.stdout.write(stringify(toJson(result)) + '\n');
     else if (!live) {
       // (The live screen's final screen already shows the formulas, their errors and the LaTeX.)
       process.stdout.write(formatText(result, { latex: opts.latex }));
       if (!opts.quiet) process.stderr.write(formatSummary(result));
     }
-    if (!result.outputs.every((o) => o.exact)) process.exitCode = EXIT_INEXACT;
+    const exact = result.outputs.every((o) => o.exact);
+    // SIGTERM ends with its shell code, unless every formula was already exact.
+    if (stoppedBySignal() === 'SIGTERM') process.exitCode = exact ? 0 : SIGNAL_EXIT.SIGTERM;
+    else if (!exact) process.exitCode = EXIT_INEXACT;
+    if (opts.save) (await import('../src/model.ts')).saveModel(result, opts.save);
+    if (opts.report) {
+      const { writeReport } = await import('../src/export/report.ts');
+      writeReport(opts.report, { result, train: data, test, curve: curve.curve, source: data.source });
+      if (!opts.quiet) process.stderr.write(`report written to ${printable(opts.report)}\n`);
+    }
   });
 
 program
@@ -93,21 +105,19 @@ program
     process.stdout.write(lines.join('\n') + '\n');
   });
 
-/** Plain progress lines on stderr (unless --quiet), fit in this thread; Ctrl-C stops early. */
+/** Plain progress lines on stderr (unless --quiet), fit in this thread; Ctrl-C or SIGTERM stops early. */
 async function plainFit(data: Dataset, test: Dataset | undefined, options: Omit<FitOptions, 'onEvent' | 'shouldStop' | 'test'>, onEvent: (e: FitEvent) => void): Promise<FitResult> {
   let stop = false;
-  const onSigint = () => {
-    if (stop) process.exit(130);
+  const off = stopOnSignals((signal) => {
     stop = true;
-    process.stderr.write('\nstopping: finishing with the best formula so far (Ctrl-C again to quit at once)\n');
-  };
-  process.on('SIGINT', onSigint);
+    process.stderr.write(`\n${stoppingLine(signal)}\n`);
+  });
   try {
     // Loaded here, not at the top: TensorFlow.js takes seconds to load and only a fit in this thread needs it.
     const { fit } = await import('../src/fit.ts');
     return await fit(data, { ...options, test, onEvent, shouldStop: () => stop });
   } finally {
-    process.off('SIGINT', onSigint);
+    off();
   }
 }
 
@@ -170,7 +180,9 @@ function positiveNumber(value: string): number {
   return n;
 }
 
-function csvCell(s: string): string {
+/** A cell echoed back: quoted where CSV needs it, control characters escaped (a newline inside a quoted cell is CSV's own). */
+function csvCell(text: string): string {
+  const s = printableKeeping(text, '\n');
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -181,7 +193,7 @@ try {
     process.stderr.write(`calu: ${e.message}\n`);
   } else {
     const err = e as Error;
-    process.stderr.write(`calu: internal error: ${err?.message ?? String(e)}${process.env.CALU_DEBUG ? `\n${err?.stack}` : ' (set CALU_DEBUG=1 for details)'}\n`);
+    process.stderr.write(`calu: internal error: ${printable(err?.message ?? String(e))}${process.env.CALU_DEBUG ? `\n${err?.stack}` : ' (set CALU_DEBUG=1 for details)'}\n`);
   }
   process.exitCode = 1;
 }

@@ -1,11 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { create, all, type MathNode } from 'mathjs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { CaluError } from './errors.ts';
 import { evaluateFormula } from './formula/verify.ts';
 import type { FitResult } from './result.ts';
 import { stringify, toJson } from './export/json.ts';
-
-const math = create(all);
+import { checkModel, modelTrees } from './model/safeModel.ts';
 
 /** A saved fit: everything needed to evaluate its formulas again. */
 export interface SavedModel {
@@ -16,16 +14,18 @@ export interface SavedModel {
   seed: number;
 }
 
-/** Evaluates every formula of a fit on rows of inputs ([row][input], in `inputs` order). Returns [row][output]. */
-export function predict(model: FitResult | SavedModel, rows: number[][]): number[][] {
-  const nodes = model.outputs.map((o) => reviveNode(o.expression, o.target));
-  const cols = nodes.map((n) => evaluateFormula(n, model.symbols, rows));
-  return rows.map((_, i) => cols.map((c) => c[i]));
-}
+/** Larger than any model calu writes: a bigger file is refused before it is read. */
+const MAX_MODEL_BYTES = 64 * 2 ** 20;
 
-export function reviveNode(expression: unknown, target: string): MathNode {
-  if (!expression) throw new CaluError(`the model has no formula for "${target}"`);
-  return JSON.parse(JSON.stringify(expression), math.reviver) as MathNode;
+/**
+ * Evaluates every formula of a fit on rows of inputs ([row][input], in `inputs` order). Returns [row][output];
+ * an output the fit found no formula for is NaN. The formulas run on calu's private, arithmetic-only mathjs.
+ */
+export function predict(model: FitResult | SavedModel, rows: number[][]): number[][] {
+  const nodes = modelTrees(model, 'the model');
+  const nan = new Float64Array(rows.length).fill(NaN);
+  const cols = nodes.map((n) => (n ? evaluateFormula(n, model.symbols, rows) : nan));
+  return rows.map((_, i) => cols.map((c) => c[i]));
 }
 
 export function saveModel(result: FitResult, path: string): void {
@@ -36,23 +36,22 @@ export function saveModel(result: FitResult, path: string): void {
   }
 }
 
+/** Reads a model file as data: see model/safeModel.ts for what it may hold. */
 export function loadModel(path: string): SavedModel {
   let text: string;
   try {
+    if (statSync(path).size > MAX_MODEL_BYTES) throw new CaluError(`${path}: too large for a calu model (over ${MAX_MODEL_BYTES / 2 ** 20} MiB)`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof CaluError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CaluError(`${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`}`);
+    throw new CaluError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a model file' : `cannot be read (${code})`}`);
   }
-  let raw: Partial<SavedModel>;
+  let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     throw new CaluError(`${path}: not a calu model (it is not JSON)`);
   }
-  if (raw.calu !== 1 || !Array.isArray(raw.inputs) || !Array.isArray(raw.outputs) || !Array.isArray(raw.symbols)) {
-    throw new CaluError(`${path}: not a calu model (save one with calu fit --save)`);
-  }
-  for (const o of raw.outputs) reviveNode(o.expression, o.target);
-  return raw as SavedModel;
+  return checkModel<SavedModel>(raw, path);
 }

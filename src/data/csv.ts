@@ -19,12 +19,20 @@ export function readCsvFile(path: string): CsvTable {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a CSV file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`;
-    throw new CaluError(`${path}: ${why}`);
+    throw readError(path, e);
   }
   return parseCsv(bytes, path);
 }
+
+/** The one-line error for a file that cannot be read. */
+export function readError(path: string, e: unknown): CaluError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a CSV file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`;
+  return new CaluError(`${path}: ${why}`);
+}
+
+/** How calu reads CSV, in both readers: cells trimmed, blank lines skipped, a BOM dropped, ragged rows reported by calu. */
+export const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true } as const;
 
 /** Parses CSV bytes; rejects binary data, an empty file, a header without rows and ragged rows. */
 export function parseCsv(bytes: Buffer | string, source: string): CsvTable {
@@ -32,26 +40,39 @@ export function parseCsv(bytes: Buffer | string, source: string): CsvTable {
   if (text.trim().length === 0) throw new CaluError(`${source}: the file is empty`);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
+    records = parse(text, { info: true, ...CSV_OPTIONS }) as unknown as typeof records;
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    const where = err.lines ? ` row ${err.lines}` : '';
-    throw new CaluError(`${source}${where}: not valid CSV (${firstLine(err.message)})`);
+    throw syntaxError(source, e);
   }
   const [head, ...body] = records;
-  const header = head.record.map((h) => h.trim());
-  header.forEach((h, i) => {
-    if (h === '') throw new CaluError(`${source} row ${head.info.lines}: column ${i + 1} of the header has no name`);
-    const first = header.indexOf(h);
-    if (first !== i) throw new CaluError(`${source} row ${head.info.lines}: the header names column "${h}" twice`);
-  });
+  const header = checkHeader(head.record, head.info.lines, source);
   if (body.length === 0) throw new CaluError(`${source}: has a header but no data rows`);
   for (const r of body) {
-    if (r.record.length !== header.length) {
-      throw new CaluError(`${source} row ${r.info.lines}: has ${r.record.length} cells, but the header has ${header.length} columns`);
-    }
+    if (r.record.length !== header.length) throw raggedRow(source, r.info.lines, r.record.length, header.length);
   }
   return { source, header, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines) };
+}
+
+/** The header's names, trimmed; none empty and none twice. */
+export function checkHeader(record: string[], line: number, source: string): string[] {
+  const header = record.map((h) => h.trim());
+  header.forEach((h, i) => {
+    if (h === '') throw new CaluError(`${source} row ${line}: column ${i + 1} of the header has no name`);
+    const first = header.indexOf(h);
+    if (first !== i) throw new CaluError(`${source} row ${line}: the header names column "${h}" twice`);
+  });
+  return header;
+}
+
+export function raggedRow(source: string, line: number, cells: number, columns: number): CaluError {
+  return new CaluError(`${source} row ${line}: has ${cells} cells, but the header has ${columns} columns`);
+}
+
+/** csv-parse's error as one line that names the row. */
+export function syntaxError(source: string, e: unknown): CaluError {
+  const err = e as { lines?: number; message: string };
+  const where = err.lines ? ` row ${err.lines}` : '';
+  return new CaluError(`${source}${where}: not valid CSV (${firstLine(err.message)})`);
 }
 
 function decodeText(bytes: Buffer, source: string): string {

@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/dataset.ts';
+import { maxOf, minOf } from '../util/extent.ts';
 
 /**
  * A line through input space that leaves the training range, to show what
@@ -27,8 +28,9 @@ export interface ExtrapolationLine {
 
 export function extrapolationLine(train: Dataset, test?: Dataset, samples = 241): ExtrapolationLine {
   const n = train.inputs.length;
-  const lo = Array.from({ length: n }, (_, j) => Math.min(...train.x.map((r) => r[j])));
-  const hi = Array.from({ length: n }, (_, j) => Math.max(...train.x.map((r) => r[j])));
+  const column = (j: number) => train.x.map((r) => r[j]);
+  const lo = Array.from({ length: n }, (_, j) => minOf(column(j)));
+  const hi = Array.from({ length: n }, (_, j) => maxOf(column(j)));
   const mean = Array.from({ length: n }, (_, j) => train.x.reduce((s, r) => s + r[j], 0) / train.x.length);
   // Distances in units of each input's training spread, so no input dominates by its scale.
   const scale = lo.map((l, j) => hi[j] - l || 1);

@@ -4,6 +4,7 @@ import { predict } from '../model.ts';
 import { chartSvg, range, type Series } from './svg/chart.ts';
 import { extrapolationLine } from './extrapolation.ts';
 import type { TrainingCurve } from './trainingCurve.ts';
+import { maxOf, minOf, spreadIndices } from '../util/extent.ts';
 
 const TRAIN = '#2f6db5';
 const TEST = '#d9771e';
@@ -23,7 +24,7 @@ export function targetPlots(result: FitResult, target: string, train: Dataset, t
 
 function scatter(result: FitResult, o: number, data: Dataset, which: string, color: string): string {
   const col = data.targets.indexOf(result.outputs[o].target);
-  const rows = thin(data.x.map((x, i) => ({ x, y: data.y[i][col] })));
+  const rows = spreadIndices(data.x.length, MAX_POINTS).map((i) => ({ x: data.x[i], y: data.y[i][col] }));
   const pred = predict(result, rows.map((r) => r.x)).map((p) => p[o]);
   const points: Array<[number, number]> = rows.map((r, i) => [r.y, pred[i]]);
   const span = range([...rows.map((r) => r.y), ...pred.filter((p) => Number.isFinite(p))]);
@@ -77,12 +78,12 @@ export function curvePlot(curve: TrainingCurve): string {
   // A new stage starts its losses afresh: break the lines there.
   const broken = (s: Array<[number, number]>) => s.flatMap((p, i) => (i > 0 && pts[i].stage !== pts[i - 1].stage ? [[NaN, NaN] as [number, number], p] : [p]));
   const ys = [...best, ...median].map((p) => p[1]).filter(Number.isFinite);
-  const y = ys.length ? { min: Math.floor(Math.min(...ys)), max: Math.ceil(Math.max(...ys)) } : { min: -1, max: 1 };
+  const y = ys.length ? { min: Math.floor(minOf(ys)), max: Math.ceil(maxOf(ys)) } : { min: -1, max: 1 };
   return chartSvg({
     title: 'Training curve',
     width: 740,
     height: 300,
-    x: { label: 'seconds since the start', min: 0, max: Math.max(...pts.map((p) => p.seconds)) || 1 },
+    x: { label: 'seconds since the start', min: 0, max: maxOf(pts.map((p) => p.seconds)) || 1 },
     y: { label: 'normalized MSE', log: true, min: y.min, max: y.max === y.min ? y.max + 1 : y.max },
     marks: curve.stages.map((s) => ({ at: s.seconds, label: `stage ${s.index}: ${s.stack}` })),
     series: [
@@ -90,11 +91,4 @@ export function curvePlot(curve: TrainingCurve): string {
       { kind: 'line', data: broken(median), color: '#888', label: 'median restart', dashed: true },
     ],
   });
-}
-
-/** Every k-th row, so a plot holds at most MAX_POINTS. */
-function thin<T>(rows: T[]): T[] {
-  if (rows.length <= MAX_POINTS) return rows;
-  const k = rows.length / MAX_POINTS;
-  return Array.from({ length: MAX_POINTS }, (_, i) => rows[Math.floor(i * k)]);
 }

@@ -5,7 +5,7 @@ import type { Dataset } from '../data/dataset.ts';
 import type { FitResult, OutputResult } from '../result.ts';
 import type { Metrics } from '../formula/verify.ts';
 import { CaluError } from '../errors.ts';
-import { symbolLatex, toLatex } from './latex.ts';
+import { toLatex, uniqueLatex } from './latex.ts';
 import { networkGraphs } from './graph.ts';
 import { graphSvg } from './svg/graphSvg.ts';
 import { esc } from './svg/chart.ts';
@@ -35,9 +35,11 @@ export function buildReport(input: ReportInput): string {
   const { result, train, test, curve, source } = input;
   const title = `calu: ${result.outputs.map((o) => o.target).join(', ')} from ${source}`;
   const graphs = networkGraphs(result);
+  // The targets' names in LaTeX, apart from every input's.
+  const targetTex = uniqueLatex([...result.symbols, ...result.outputs.map((o) => o.target)]).slice(result.symbols.length);
   const body = [
     `<header><h1>${esc(title)}</h1><p class="meta">${esc(meta(result, source))}</p></header>`,
-    section('formulas', 'Formulas', result.outputs.map((o) => formulaBlock(o)).join('')),
+    section('formulas', 'Formulas', result.outputs.map((o, k) => formulaBlock(o, targetTex[k])).join('')),
     section(
       'graph',
       'Pruned graph',
@@ -93,8 +95,8 @@ function section(id: string, heading: string, content: string): string {
   return `<section id="${id}"><h2>${esc(heading)}</h2>${content}</section>`;
 }
 
-function formulaBlock(o: OutputResult): string {
-  const tex = o.latex ? math(`${symbolLatex(o.target)} = ${o.latex}`, true) : `<p>${esc(o.target)}: no formula found</p>`;
+function formulaBlock(o: OutputResult, targetTex: string): string {
+  const tex = o.latex ? math(`${targetTex} = ${o.latex}`, true) : `<p>${esc(o.target)}: no formula found</p>`;
   const badge = o.exact ? '<span class="badge exact">exact</span>' : '<span class="badge inexact">not exact</span>';
   const metricRows = [metricRow('train', o.metrics.train), o.metrics.test ? metricRow('test', o.metrics.test) : ''].join('');
   return `<div class="formula">${tex}<div class="status">${badge}
@@ -111,7 +113,7 @@ function candidateTable(result: FitResult): string {
   const rows = result.candidates.map((c) => {
     let tex: string;
     try {
-      tex = math(toLatex(parse(c.formula)), false);
+      tex = math(toLatex(parse(c.formula), result.symbols), false);
     } catch {
       tex = `<code>${esc(c.formula)}</code>`;
     }

@@ -1,19 +1,21 @@
 import type { FitResult, OutputResult } from '../result.ts';
+import { printable } from '../util/escape.ts';
 
 /** The plain-text report: one `target = formula` line per output, then how well each holds. */
 export function formatText(result: FitResult, options: { latex?: boolean } = {}): string {
-  const lines = result.outputs.map((o) => `${options.latex ? latexName(o) : o.target} = ${options.latex ? o.latex : o.formula || '(none found)'}`);
+  // Target names come from the data: shown with control characters escaped (formulas hold plain symbols).
+  const lines = result.outputs.map((o) => `${options.latex ? latexName(o) : printable(o.target)} = ${options.latex ? o.latex : o.formula || '(none found)'}`);
   return lines.join('\n') + '\n';
 }
 
 /** One line per output saying whether it is exact and how large its errors are. */
 export function formatSummary(result: FitResult): string {
-  const renamed = result.inputs.map((name, i) => (name !== result.symbols[i] ? `${result.symbols[i]} is column "${name}"` : null)).filter(Boolean);
+  const renamed = result.inputs.map((name, i) => (name !== result.symbols[i] ? `${result.symbols[i]} is column "${printable(name)}"` : null)).filter(Boolean);
   const lines = result.outputs.map((o) => {
     const status = o.exact ? 'exact' : 'NOT exact';
     const train = `train max rel. error ${fmt(o.metrics.train.maxRelError)}`;
     const test = o.metrics.test ? `, test ${fmt(o.metrics.test.maxRelError)}` : '';
-    return `${o.target}: ${status} (${train}${test})`;
+    return `${printable(o.target)}: ${status} (${train}${test})`;
   });
   if (renamed.length) lines.push(`in the formulas, ${renamed.join(', ')}`);
   lines.push(`${result.seconds.toFixed(1)} s, seed ${result.seed}, ${result.stoppedBy === 'solved' ? 'solved' : `stopped: ${stopReason(result.stoppedBy)}`}`);
@@ -27,7 +29,7 @@ function stopReason(s: FitResult['stoppedBy']): string {
 }
 
 function latexName(o: OutputResult): string {
-  return o.target.replace(/_/g, '\\_');
+  return printable(o.target).replace(/_/g, '\\_');
 }
 
 function fmt(x: number): string {

@@ -89,7 +89,9 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], tr
     for (const [li, r, c] of free) forms[li][r][c] = floatParts(layers[li].weights[r][c], INEXACT_DIGITS);
     return build(forms);
   }
-  const relPrec = Math.max(1e-10, ...prec.map((d, i) => (y[i] !== 0 ? (10 * d) / Math.abs(y[i]) : 0)));
+  // A loop, not Math.max(...): a spread over every row overflows the call stack on large files.
+  let relPrec = 1e-10;
+  for (let i = 0; i < prec.length; i++) relPrec = Math.max(relPrec, y[i] !== 0 ? (10 * prec[i]) / Math.abs(y[i]) : 0);
   for (const [li, r, c] of free) {
     const w = layers[li].weights[r][c];
     const tries = [ZERO, ...recognize(w, Math.abs(w) * relPrec).map((f) => f.parts), ...shorterFloats(w, relPrec)];

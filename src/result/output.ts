@@ -15,7 +15,7 @@ export function outputResult(target: string, chosen: Entry, symbols: string[], s
   return {
     target,
     formula: r.text,
-    latex: toLatex(r.node),
+    latex: toLatex(r.node, symbols),
     expression: JSON.parse(JSON.stringify(r.node)),
     exact: r.train.exact && (testCheck?.exact ?? true),
     complexity: r.complexity,

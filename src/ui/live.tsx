@@ -3,6 +3,8 @@ import type { FitResult } from '../result.ts';
 import { initialState, reduce, type UiAction, type UiState } from './state.ts';
 import { App } from './App.tsx';
 import { FinalScreen } from './FinalScreen.tsx';
+import { printableEvent, printableResult } from './printable.ts';
+import { printable } from '../util/escape.ts';
 
 export interface LiveOptions {
   /** The data file as the user named it. */
@@ -30,7 +32,8 @@ export interface LiveScreen {
 export function startLiveScreen(options: LiveOptions): LiveScreen {
   const { stdout, stdin } = options;
   const frameMs = options.frameMs ?? 80;
-  let state: UiState = initialState(options.source);
+  // Names from the data reach the terminal escaped: a header cannot clear the screen.
+  let state: UiState = initialState(printable(options.source));
   const size = () => ({ width: Math.max(40, (stdout.columns || 100) - 1), height: Math.max(12, stdout.rows || 30) });
   const interactive = Boolean(stdin.isTTY);
   const element = () => <App state={state} {...size()} interactive={interactive} onStop={options.onStop} />;
@@ -58,11 +61,11 @@ export function startLiveScreen(options: LiveOptions): LiveScreen {
   };
   return {
     dispatch(action) {
-      state = reduce(state, action);
+      state = reduce(state, action.type === 'stopping' ? action : action.type === 'result' ? { ...action, result: printableResult(action.result) } : printableEvent(action));
       schedule();
     },
     finish(result) {
-      state = reduce(state, { type: 'result', result });
+      state = reduce(state, { type: 'result', result: printableResult(result) });
       close();
       const { width } = size();
       stdout.write(renderToString(<FinalScreen state={state} width={width} />, { columns: width }) + '\n');

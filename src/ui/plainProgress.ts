@@ -1,4 +1,5 @@
 import type { FitEvent } from '../train/events.ts';
+import { printableEvent } from './printable.ts';
 
 /**
  * Progress as plain lines, for a stream that is not a terminal (or under
@@ -6,7 +7,9 @@ import type { FitEvent } from '../train/events.ts';
  */
 export function plainProgress(write: (line: string) => void, everyMs = 1000): (e: FitEvent) => void {
   let last = -Infinity;
-  return (e) => {
+  return (event) => {
+    // Names come from the data's header: escaped, so they cannot act on the terminal.
+    const e = printableEvent(event);
     switch (e.type) {
       case 'start':
         write(`calu: ${e.rows} rows, ${e.inputs.length} inputs -> ${e.targets.join(', ')}; backend ${e.backend}, seed ${e.seed}, budget ${e.maxSeconds} s`);

@@ -97,6 +97,16 @@ describe('choosing columns', () => {
     expect(minimumRows(8)).toBe(24);
     expect(message(() => requireRows(d, minimumRows(2)))).toBe('data.csv: 2 data rows, but a fit with 2 inputs needs at least 10');
   });
+
+  it('counts distinct rows: one row written many times is one point', () => {
+    const same = dataset('x1,x2,y\n' + '1,2,3\n'.repeat(20_000));
+    expect(message(() => requireRows(same, minimumRows(2)))).toBe('data.csv: 20000 data rows, but only 1 distinct; a fit with 2 inputs needs at least 10 distinct rows');
+    const nine = dataset('x1,x2,y\n' + Array.from({ length: 90 }, (_, i) => `${i % 9},1,${i % 9}\n`).join(''));
+    expect(message(() => requireRows(nine, minimumRows(2)))).toBe('data.csv: 90 data rows, but only 9 distinct; a fit with 2 inputs needs at least 10 distinct rows');
+    // Rows differing only in the target count apart: the data then has no formula, but that is the fit's to say.
+    const ten = dataset('x1,x2,y\n' + Array.from({ length: 10 }, (_, i) => `1,1,${i}\n`).join(''));
+    expect(() => requireRows(ten, minimumRows(2))).not.toThrow();
+  });
 });
 
 describe('the precision a number was written with', () => {

@@ -3,6 +3,7 @@
  * series, shaded bands and marked x positions. Static markup only, so the
  * page needs no script to draw it.
  */
+import { maxOf, minOf } from '../../util/extent.ts';
 
 export interface Axis {
   label: string;
@@ -102,8 +103,8 @@ export function chartSvg(spec: ChartSpec): string {
 export function range(values: number[], margin = 0.05): { min: number; max: number } {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return { min: 0, max: 1 };
-  let min = Math.min(...finite);
-  let max = Math.max(...finite);
+  let min = minOf(finite);
+  let max = maxOf(finite);
   if (min === max) {
     const d = Math.abs(min) * 0.1 || 1;
     min -= d;
