@@ -1,11 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { create, all, type MathNode } from 'mathjs';
+import { reviver, type MathNode } from 'mathjs';
 import { CaluError } from './errors.ts';
 import { evaluateFormula } from './formula/verify.ts';
 import type { FitResult } from './result.ts';
 import { stringify, toJson } from './export/json.ts';
-
-const math = create(all);
 
 /** A saved fit: everything needed to evaluate its formulas again. */
 export interface SavedModel {
@@ -25,7 +23,7 @@ export function predict(model: FitResult | SavedModel, rows: number[][]): number
 
 export function reviveNode(expression: unknown, target: string): MathNode {
   if (!expression) throw new CaluError(`the model has no formula for "${target}"`);
-  return JSON.parse(JSON.stringify(expression), math.reviver) as MathNode;
+  return JSON.parse(JSON.stringify(expression), reviver) as MathNode;
 }
 
 export function saveModel(result: FitResult, path: string): void {

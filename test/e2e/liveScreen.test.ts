@@ -44,7 +44,7 @@ describe('calu fit in a terminal', () => {
 
   it('switches views with the number keys, and q stops early with the best formula so far', async () => {
     // A stack too small for the cube of a sum: it trains until stopped.
-    const t = terminal('node bin/calu.js fit samples/multinomial-train.csv --target y3 --inputs x1,x2,x3 --layers "3:m 1:a" --max-seconds 120');
+    const t = terminal('node dist/calu.js fit samples/multinomial-train.csv --target y3 --inputs x1,x2,x3 --layers "3:m 1:a" --max-seconds 120');
     await t.waitFor((s) => /steps +[█░]+ +[1-9]\d*\/\d+/.test(s), 'training to make progress');
     t.keys('3');
     await t.waitFor((s) => s.includes('The result appears here when the fit ends. Best so far:'), 'the result view');
@@ -72,7 +72,7 @@ describe('calu fit in a terminal', () => {
   ])('with %s, a terminal gets plain lines and not one escape code', async (_name, env, flag) => {
     const raw = join(dir, `raw-${flag ? 'json' : 'ci'}.txt`);
     // The command waits for a key, so that the recording starts before it writes anything.
-    const t = terminal(`read go; node bin/calu.js fit samples/mul-train.csv --target y${flag}`, env);
+    const t = terminal(`read go; node dist/calu.js fit samples/mul-train.csv --target y${flag}`, env);
     t.record(raw);
     t.keys('Enter');
     const final = await t.waitFor(exited, 'the fit to end');

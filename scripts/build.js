@@ -1,0 +1,57 @@
+// Builds the package into dist/: the library, the CLI and its training
+// worker as ES modules (esbuild), and one declaration file for the library's
+// public types (tsc, then rolled up by rollup-plugin-dts).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { rollup } from 'rollup';
+import { dts } from 'rollup-plugin-dts';
+
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+rmSync('dist', { recursive: true, force: true });
+
+/**
+ * TensorFlow.js ships CommonJS. Imported from an ES module, Node first scans
+ * each of its large files for export names (a few hundred ms of every fit);
+ * required, it just runs them. This plugin turns calu's imports of these
+ * packages into require() calls, which the banner below provides.
+ */
+const requireCommonJs = {
+  name: 'require-commonjs',
+  setup(b) {
+    const filter = /^@tensorflow\/tfjs(-backend-wasm)?$/;
+    b.onResolve({ filter }, (args) => (args.namespace === 'require-commonjs' ? { path: args.path, external: true } : { path: args.path, namespace: 'require-commonjs' }));
+    b.onLoad({ filter: /.*/, namespace: 'require-commonjs' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+await build({
+  // One flat directory: the CLI finds ../package.json and the worker file (./fitWorker.js) from any output.
+  entryPoints: [
+    { in: 'src/index.ts', out: 'index' },
+    { in: 'cli/calu.ts', out: 'calu' },
+    { in: 'cli/fitWorker.ts', out: 'fitWorker' },
+  ],
+  outdir: 'dist',
+  bundle: true,
+  // What only some commands need (Ink, KaTeX, TensorFlow.js) stays behind dynamic imports, in chunks of its own.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Dependencies stay in node_modules; only mathjs is reached through the module that loads it lazily.
+  packages: 'external',
+  alias: { mathjs: './src/util/lazyMathjs.ts' },
+  plugins: [requireCommonJs],
+  banner: { js: "import { createRequire as __calu_createRequire } from 'node:module';\nconst require = __calu_createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+// Declarations of every source file, then only what src/index.ts exports, in one file: a
+// consumer's compiler sees calu's public types and none of TensorFlow.js's.
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const types = await rollup({ input: 'dist/types/index.d.ts', plugins: [dts()], external: (id) => !id.startsWith('.') && !id.startsWith('/') });
+await types.write({ file: 'dist/index.d.ts', format: 'es' });
+rmSync('dist/types', { recursive: true });
