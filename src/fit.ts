@@ -29,6 +29,8 @@ export interface FitOptions {
   /** Rows from outside the training range, to prove the formula on. */
   test?: Dataset;
   onEvent?: EventSink;
+  /** Aborting it stops the fit at its next step; the result holds the best formulas so far, verified (stoppedBy 'stopped'). */
+  signal?: AbortSignal;
   /** Polled between steps: return true to stop early and keep the best formula so far. */
   shouldStop?: () => boolean;
   backend?: BackendName;
@@ -104,7 +106,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
         targetNames: data.targets,
         rng: rng.fork(),
         deadline,
-        shouldStop: options.shouldStop ?? (() => false),
+        shouldStop: () => options.signal?.aborted === true || options.shouldStop?.() === true,
         emit,
         improve: (o, f) => book.improve(o, f),
         best,

@@ -7,6 +7,7 @@ export { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from './defaults.ts';
 export { predict, saveModel, loadModel, type SavedModel } from './model.ts';
 export { readCsvFile, parseCsv, type CsvTable } from './data/csv.ts';
 export { toDataset, type Dataset, type ColumnChoice } from './data/dataset.ts';
+export { fromArrays, type Columns } from './data/fromArrays.ts';
 export { toJson, stringify } from './export/json.ts';
 export { toLatex } from './export/latex.ts';
 export { formatText, formatSummary } from './export/text.ts';

@@ -2,16 +2,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { reviver, type MathNode } from 'mathjs';
 import { CaluError } from './errors.ts';
 import { evaluateFormula } from './formula/verify.ts';
-import type { FitResult } from './result.ts';
+import type { Metrics } from './formula/verify.ts';
+import type { CandidateRow, FitResult, OutputResult } from './result.ts';
 import { stringify, toJson } from './export/json.ts';
 
-/** A saved fit: everything needed to evaluate its formulas again. */
-export interface SavedModel {
+/** Some numbers as JSON holds them: it has no NaN or Infinity, so an error undefined in float64 reads back as null. */
+type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+type SavedMetrics = Nullable<Metrics, 'mse' | 'maxAbsError' | 'maxRelError' | 'rmsRelError'>;
+
+/** A saved fit, as `calu fit --save` (or `--json`) wrote it: the whole result, candidate table included. */
+export interface SavedModel extends Omit<FitResult, 'outputs' | 'candidates'> {
   calu: 1;
-  inputs: string[];
-  symbols: string[];
-  outputs: Array<{ target: string; formula: string; expression: unknown; exact: boolean }>;
-  seed: number;
+  outputs: Array<Omit<OutputResult, 'metrics'> & { metrics: { train: SavedMetrics; test?: SavedMetrics } }>;
+  candidates: Array<Nullable<CandidateRow, 'error' | 'rmsError' | 'score'>>;
 }
 
 /** Evaluates every formula of a fit on rows of inputs ([row][input], in `inputs` order). Returns [row][output]. */
