@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
-import { toDataset, type Dataset } from '../src/data/dataset.ts';
+import { toDataset, type ColumnChoice, type Dataset } from '../src/data/dataset.ts';
+import { DELIMITERS } from '../src/data/delimiter.ts';
 import type { FitOptions } from '../src/fit.ts';
 import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/defaults.ts';
 import { formatSummary, formatText } from '../src/export/text.ts';
@@ -13,17 +14,21 @@ import { curveRecorder } from '../src/export/trainingCurve.ts';
 import type { FitEvent } from '../src/train/events.ts';
 import type { FitResult } from '../src/result.ts';
 import { PRESETS } from '../src/calu/qset.ts';
+import { briefUsageErrors } from './usage.ts';
+import { endQuietlyWhenOutputCloses } from './closedOutput.ts';
+import { honourNoColor } from './colour.ts';
 
 /** Exit code when the fit finished but some formula is not exact. */
 const EXIT_INEXACT = 3;
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+endQuietlyWhenOutputCloses();
+
 const program = new Command()
   .name('calu')
   .description('Find exact closed-form formulas in CSV data with CALU networks.')
-  .version(pkg.version)
-  .showHelpAfterError();
+  .version(pkg.version);
 
 program
   .command('fit')
@@ -43,15 +48,24 @@ program
   .option('--save <file>', 'save the fitted model as JSON, for calu predict')
   .option('-q, --quiet', 'no progress on stderr')
   .option('--report <file>', 'write an HTML report (formulas, pruned graph, plots, training curve) that opens offline')
+  .option('--delimiter <d>', "the CSV delimiter: ',', ';' or tab (default: detected from the header)", delimiter)
+  .option('--drop-missing', 'leave out rows with an empty or NaN cell in a column the fit uses (default: such a cell is an error)')
   .action(async (file: string, opts: FitCliOptions) => {
-    const table = readCsvFile(file);
-    const data = toDataset(table, { targets: opts.target, inputs: opts.inputs });
+    const read = (path: string, choice: ColumnChoice) => {
+      const table = readCsvFile(path, { delimiter: opts.delimiter });
+      const data = toDataset(table, choice, { dropMissing: opts.dropMissing });
+      const dropped = table.rows.length - data.x.length;
+      if (dropped > 0 && !opts.quiet) process.stderr.write(`${table.source}: left out ${dropped} row${dropped === 1 ? '' : 's'} with an empty or NaN cell\n`);
+      return data;
+    };
+    const data = read(file, { targets: opts.target, inputs: opts.inputs });
     if (opts.test === '-' && file === '-') throw new CaluError('--test cannot read standard input when the training data does');
-    const test = opts.test ? toDataset(readCsvFile(opts.test), { targets: opts.target, inputs: data.inputs }) : undefined;
+    const test = opts.test ? read(opts.test, { targets: opts.target, inputs: data.inputs }) : undefined;
     const curve = curveRecorder();
     const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds };
     const live = liveScreenWanted(opts);
     // The live screen (Ink, React) and the report (KaTeX) load only when they are used: each costs start-up time.
+    if (live) honourNoColor();
     const result = live
       ? await (await import('./liveFit.ts')).liveFit(data.source, data, test, options, curve.add)
       : await plainFit(data, test, options, opts.quiet ? curve.add : tee(curve.add));
@@ -76,11 +90,12 @@ program
   .argument('<model>', 'a model saved with calu fit --save (or the output of calu fit --json)')
   .argument('<file>', 'CSV holding the model\'s input columns, or - for standard input')
   .option('--json', 'print {"targets": [...], "predictions": [[...], ...]} instead of CSV')
-  .action(async (modelPath: string, file: string, opts: { json?: boolean }) => {
+  .option('--delimiter <d>', "the CSV delimiter: ',', ';' or tab (default: detected from the header); the output uses the same", delimiter)
+  .action(async (modelPath: string, file: string, opts: { json?: boolean; delimiter?: string }) => {
     // mathjs loads with the model: it is not needed for --help or a bad command line.
     const { loadModel, predict } = await import('../src/model.ts');
     const model = loadModel(modelPath);
-    const table = readCsvFile(file);
+    const table = readCsvFile(file, { delimiter: opts.delimiter });
     const data = toDataset(table, { targets: [], inputs: model.inputs }, { allowNoTargets: true });
     const pred = predict(model, data.x);
     const targets = model.outputs.map((o) => o.target);
@@ -89,24 +104,28 @@ program
       return;
     }
     const names = targets.map((t) => (table.header.includes(t) ? `${t}_predicted` : t));
-    const lines = [[...table.header, ...names].map(csvCell).join(',')];
-    table.rows.forEach((row, i) => lines.push([...row.map(csvCell), ...pred[i].map((v) => (Number.isFinite(v) ? String(v) : 'NaN'))].join(',')));
+    const d = table.delimiter;
+    const cell = (s: string) => csvCell(s, d);
+    const lines = [[...table.header, ...names].map(cell).join(d)];
+    table.rows.forEach((row, i) => lines.push([...row.map(cell), ...pred[i].map((v) => (Number.isFinite(v) ? String(v) : 'NaN'))].join(d)));
     process.stdout.write(lines.join('\n') + '\n');
   });
 
+briefUsageErrors(program);
+
 /** Plain progress lines on stderr (unless --quiet), fit in this thread; Ctrl-C stops early. */
 async function plainFit(data: Dataset, test: Dataset | undefined, options: Omit<FitOptions, 'onEvent' | 'shouldStop' | 'test'>, onEvent: (e: FitEvent) => void): Promise<FitResult> {
-  let stop = false;
+  const stop = new AbortController();
   const onSigint = () => {
-    if (stop) process.exit(130);
-    stop = true;
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
     process.stderr.write('\nstopping: finishing with the best formula so far (Ctrl-C again to quit at once)\n');
   };
   process.on('SIGINT', onSigint);
   try {
     // Loaded here, not at the top: TensorFlow.js takes seconds to load and only a fit in this thread needs it.
     const { fit } = await import('../src/fit.ts');
-    return await fit(data, { ...options, test, onEvent, shouldStop: () => stop });
+    return await fit(data, { ...options, test, onEvent, signal: stop.signal });
   } finally {
     process.off('SIGINT', onSigint);
   }
@@ -146,6 +165,8 @@ interface FitCliOptions {
   save?: string;
   quiet?: boolean;
   report?: string;
+  delimiter?: string;
+  dropMissing?: boolean;
 }
 
 function list(value: string): string[] {
@@ -171,8 +192,14 @@ function positiveNumber(value: string): number {
   return n;
 }
 
-function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+function delimiter(value: string): string {
+  const d = value === 'tab' || value === '\\t' ? '\t' : value;
+  if (!(DELIMITERS as readonly string[]).includes(d)) throw new InvalidArgumentError("expected ',', ';' or tab.");
+  return d;
+}
+
+function csvCell(s: string, delimiter: string): string {
+  return s.includes(delimiter) || /["\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 try {

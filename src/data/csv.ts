@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { CaluError } from '../errors.ts';
+import { detectDelimiter } from './delimiter.ts';
 
 /** A CSV read as text: the header and the cells of every data row, with their line numbers. */
 export interface CsvTable {
@@ -10,11 +11,18 @@ export interface CsvTable {
   rows: string[][];
   /** The 1-based line of each data row in the file, as a spreadsheet numbers it. */
   lines: number[];
+  /** The delimiter the file was read with, given or detected from its header. */
+  delimiter: string;
+}
+
+export interface CsvOptions {
+  /** The cell delimiter; detected from the header line when absent (see delimiter.ts). */
+  delimiter?: string;
 }
 
 /** Reads a CSV file, or standard input for "-". */
-export function readCsvFile(path: string): CsvTable {
-  if (path === '-') return parseCsv(readFileSync(0), '<stdin>');
+export function readCsvFile(path: string, options: CsvOptions = {}): CsvTable {
+  if (path === '-') return parseCsv(readFileSync(0), '<stdin>', options);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -23,16 +31,17 @@ export function readCsvFile(path: string): CsvTable {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a CSV file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`;
     throw new CaluError(`${path}: ${why}`);
   }
-  return parseCsv(bytes, path);
+  return parseCsv(bytes, path, options);
 }
 
 /** Parses CSV bytes; rejects binary data, an empty file, a header without rows and ragged rows. */
-export function parseCsv(bytes: Buffer | string, source: string): CsvTable {
+export function parseCsv(bytes: Buffer | string, source: string, options: CsvOptions = {}): CsvTable {
   const text = typeof bytes === 'string' ? bytes : decodeText(bytes, source);
   if (text.trim().length === 0) throw new CaluError(`${source}: the file is empty`);
+  const delimiter = options.delimiter ?? detectDelimiter(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
+    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     const where = err.lines ? ` row ${err.lines}` : '';
@@ -51,7 +60,7 @@ export function parseCsv(bytes: Buffer | string, source: string): CsvTable {
       throw new CaluError(`${source} row ${r.info.lines}: has ${r.record.length} cells, but the header has ${header.length} columns`);
     }
   }
-  return { source, header, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines) };
+  return { source, header, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines), delimiter };
 }
 
 function decodeText(bytes: Buffer, source: string): string {
