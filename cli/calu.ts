@@ -5,6 +5,7 @@ import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
 import { toDataset, type ColumnChoice, type Dataset } from '../src/data/dataset.ts';
 import { DELIMITERS } from '../src/data/delimiter.ts';
+import type { Language } from '../src/export/code/languages.ts';
 import type { FitOptions } from '../src/fit.ts';
 import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/defaults.ts';
 import { formatSummary, formatText } from '../src/export/text.ts';
@@ -17,6 +18,7 @@ import { PRESETS } from '../src/calu/qset.ts';
 import { briefUsageErrors } from './usage.ts';
 import { endQuietlyWhenOutputCloses } from './closedOutput.ts';
 import { honourNoColor } from './colour.ts';
+import { addExportCommand, exportOption } from './exportCommand.ts';
 
 /** Exit code when the fit finished but some formula is not exact. */
 const EXIT_INEXACT = 3;
@@ -50,6 +52,7 @@ program
   .option('--report <file>', 'write an HTML report (formulas, pruned graph, plots, training curve) that opens offline')
   .option('--delimiter <d>', "the CSV delimiter: ',', ';' or tab (default: detected from the header)", delimiter)
   .option('--drop-missing', 'leave out rows with an empty or NaN cell in a column the fit uses (default: such a cell is an error)')
+  .addOption(exportOption())
   .action(async (file: string, opts: FitCliOptions) => {
     const read = (path: string, choice: ColumnChoice) => {
       const table = readCsvFile(path, { delimiter: opts.delimiter });
@@ -76,6 +79,7 @@ program
       if (!opts.quiet) process.stderr.write(`report written to ${opts.report}\n`);
     }
     if (opts.json) process.stdout.write(stringify(toJson(result)) + '\n');
+    else if (opts.export) process.stdout.write((await import('../src/export/code/exportCode.ts')).exportCode(result, opts.export));
     else if (!live) {
       // (The live screen's final screen already shows the formulas, their errors and the LaTeX.)
       process.stdout.write(formatText(result, { latex: opts.latex }));
@@ -111,6 +115,7 @@ program
     process.stdout.write(lines.join('\n') + '\n');
   });
 
+addExportCommand(program);
 briefUsageErrors(program);
 
 /** Plain progress lines on stderr (unless --quiet), fit in this thread; Ctrl-C stops early. */
@@ -167,6 +172,7 @@ interface FitCliOptions {
   report?: string;
   delimiter?: string;
   dropMissing?: boolean;
+  export?: Language;
 }
 
 function list(value: string): string[] {

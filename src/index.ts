@@ -10,6 +10,8 @@ export { toDataset, type Dataset, type ColumnChoice } from './data/dataset.ts';
 export { fromArrays, type Columns } from './data/fromArrays.ts';
 export { toJson, stringify } from './export/json.ts';
 export { toLatex } from './export/latex.ts';
+export { exportCode } from './export/code/exportCode.ts';
+export { LANGUAGES, type Language } from './export/code/languages.ts';
 export { formatText, formatSummary } from './export/text.ts';
 export { CaluError } from './errors.ts';
 export { parseStack, describeStack, type StackSpec } from './calu/stack.ts';
