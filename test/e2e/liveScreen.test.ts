@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Terminal } from './tmux.ts';
+import { installed } from '../helpers/requires.ts';
 
 /**
  * The live screen in a real terminal (tmux, 110×45): a real fit, watched
@@ -20,7 +21,9 @@ afterEach(() => open.splice(0).forEach((t) => t.close()));
 const LIVE = /1 Training .* q stop · Tab or 1–3 switch views[\s\S]*steps +[█░]+ +\d+\/\d+[\s\S]*Best formula so far/;
 const exited = (s: string) => /\[exit \d+\]/.test(s);
 
-describe('calu fit in a terminal', () => {
+const tmux = installed('tmux', ['-V'], 'apt-get install tmux');
+
+describe.skipIf(!tmux)('calu fit in a terminal', () => {
   it('shows live training, then the equations and the box-drawing graph (the issue\'s must-show)', async () => {
     const report = join(dir, 'r.html');
     const t = terminal(`npm run calu -- fit samples/lorentz-train.csv --target pp,pq,qq --report ${report}`);
