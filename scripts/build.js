@@ -14,15 +14,24 @@ rmSync('dist', { recursive: true, force: true });
 /**
  * TensorFlow.js ships CommonJS. Imported from an ES module, Node first scans
  * each of its large files for export names (a few hundred ms of every fit);
- * required, it just runs them. This plugin turns calu's imports of these
- * packages into require() calls, which the banner below provides.
+ * required, it just runs them. This plugin turns calu's imports of it into
+ * require() calls, which the banner below provides. And calu uses only the
+ * core ops and the backends of `@tensorflow/tfjs`, not its layers, data and
+ * model converter: the core and the plain JavaScript backend are what the
+ * package requires in its place.
  */
+const REQUIRED = {
+  '@tensorflow/tfjs': "module.exports = require('@tensorflow/tfjs-core');\nrequire('@tensorflow/tfjs-backend-cpu');",
+  '@tensorflow/tfjs-backend-wasm': "module.exports = require('@tensorflow/tfjs-backend-wasm');",
+};
 const requireCommonJs = {
   name: 'require-commonjs',
   setup(b) {
     const filter = /^@tensorflow\/tfjs(-backend-wasm)?$/;
-    b.onResolve({ filter }, (args) => (args.namespace === 'require-commonjs' ? { path: args.path, external: true } : { path: args.path, namespace: 'require-commonjs' }));
-    b.onLoad({ filter: /.*/, namespace: 'require-commonjs' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onResolve({ filter, namespace: 'file' }, (args) => ({ path: args.path, namespace: 'require-commonjs' }));
+    // What those modules require stays a require() of the installed package.
+    b.onResolve({ filter: /.*/, namespace: 'require-commonjs' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'require-commonjs' }, (args) => ({ contents: REQUIRED[args.path], loader: 'js' }));
   },
 };
 

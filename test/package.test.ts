@@ -57,10 +57,11 @@ describe('the npm package', () => {
       const x1 = Array.from({ length: 64 }, (_, i) => ((i * 37) % 64) / 16 - 2);
       const x2 = Array.from({ length: 64 }, (_, i) => ((i * 11) % 64) / 16 - 1.97);
       const result = await fit(fromArrays({ x1, x2, y: x1.map((v, i) => v * x2[i]) }, { targets: ['y'] }), { seed: 1 });
-      console.log(result.outputs[0].formula, result.outputs[0].exact, predict(result, [[3, 4]])[0][0]);`;
+      console.log(result.outputs[0].formula, result.outputs[0].exact, predict(result, [[3, 4]])[0][0], result.backend);`;
     const r = run(process.execPath, ['--input-type=module', '-e', script], project);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('x1 * x2 true 12\n');
+    // The WebAssembly backend loaded from the installed package (without it tfjs falls back to its slow JavaScript one).
+    expect(r.stdout).toBe('x1 * x2 true 12 wasm\n');
     expect(r.code).toBe(0);
   });
 
