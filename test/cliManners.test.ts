@@ -41,7 +41,7 @@ describe('a usage error', () => {
 });
 
 describe('a closed stdout', () => {
-  it('ends calu fit quietly with exit 0 (| head -0), with nothing on stderr but progress', async () => {
+  it('ends calu fit quietly with exit 0 (| head -0, | head -1), with nothing on stderr but progress', async () => {
     const quiet = await pipeline(`node ${CALU} fit samples/add-train.csv --target y --quiet | head -0`);
     expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
     const r = await pipeline(`node ${CALU} fit samples/add-train.csv --target y | head -0`);
@@ -49,13 +49,15 @@ describe('a closed stdout', () => {
     expect(r.stderr).toMatch(/\n\d+\.\d s, seed 1, solved\n$/);
     expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
     expect(r.stderr.length).toBeLessThan(2000);
+    expect(await pipeline(`node ${CALU} fit samples/lorentz-train.csv --target pp,pq,qq --seed 3 --quiet | head -1`)).toEqual({ code: 0, stdout: 'pp = p0^2 - p1^2 - p2^2 - p3^2\n', stderr: '' });
   });
 
-  it('ends calu predict quietly with exit 0 (| head -1) when it has more to write than the pipe holds', async () => {
+  it('ends calu predict quietly with exit 0 (| head -1, | head -0) when it has more to write than the pipe holds', async () => {
     const model = join(dir, 'mul.json');
     expect((await calu(['fit', 'samples/mul-train.csv', '--target', 'y', '--quiet', '--save', model])).code).toBe(0);
     const big = file('big.csv', 'x1,x2\n' + Array.from({ length: 20000 }, (_, i) => `${i / 7},${i / 3}`).join('\n') + '\n');
     expect(await pipeline(`node ${CALU} predict ${model} ${big} | head -1`)).toEqual({ code: 0, stdout: 'x1,x2,y\n', stderr: '' });
+    expect(await pipeline(`node ${CALU} predict ${model} ${big} | head -0`)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
 
