@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript benchmark CLI directly, like bin/calu.js.
+// Runs the TypeScript benchmark CLI through tsx (development only), like bin/calu.js.
 import { register } from 'tsx/esm/api';
 
 register();

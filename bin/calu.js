@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: no build step, so a fresh clone works after `npm ci`.
+// Development only (`npm run dev -- ...`): runs the TypeScript CLI through tsx, without a build.
+// The package's own bin is the built dist/calu.js (`npm run calu -- ...`).
 import { register } from 'tsx/esm/api';
 
 register();

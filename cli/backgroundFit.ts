@@ -9,7 +9,7 @@ import { CaluError } from '../src/errors.ts';
 export interface FitJob {
   data: Dataset;
   test?: Dataset;
-  options: Omit<FitOptions, 'test' | 'onEvent' | 'shouldStop'>;
+  options: Omit<FitOptions, 'test' | 'onEvent' | 'shouldStop' | 'signal'>;
   /** One Int32: set to 1 to stop early. */
   stop: SharedArrayBuffer;
 }

@@ -1,9 +1,12 @@
+#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
 import { readCsvColumns } from '../src/data/csvColumns.ts';
-import { toDataset, type Dataset } from '../src/data/dataset.ts';
+import { toDataset, type ColumnChoice, type Dataset } from '../src/data/dataset.ts';
+import { DELIMITERS } from '../src/data/delimiter.ts';
+import type { Language } from '../src/export/code/languages.ts';
 import type { FitOptions } from '../src/fit.ts';
 import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from '../src/defaults.ts';
 import { formatSummary, formatText } from '../src/export/text.ts';
@@ -16,19 +19,22 @@ import { PRESETS } from '../src/calu/qset.ts';
 import { printable, printableKeeping } from '../src/util/escape.ts';
 import { checkOutputPath } from './outputPaths.ts';
 import { SIGNAL_EXIT, stopOnSignals, stoppedBySignal, stoppingLine } from './signals.ts';
+import { briefUsageErrors } from './usage.ts';
+import { endQuietlyWhenOutputCloses } from './closedOutput.ts';
+import { honourNoColor } from './colour.ts';
+import { addExportCommand, exportOption } from './exportCommand.ts';
 
 /** Exit code when the fit finished but some formula is not exact. */
 const EXIT_INEXACT = 3;
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+endQuietlyWhenOutputCloses();
+
 const program = new Command()
   .name('calu')
   .description('Find exact closed-form formulas in CSV data with CALU networks.')
-  .version(pkg.version)
-  .showHelpAfterError()
-  // Commander quotes what was typed: escape its control characters too.
-  .configureOutput({ outputError: (text, write) => write(printableKeeping(text, '\n')) });
+  .version(pkg.version);
 
 program
   .command('fit')
@@ -48,22 +54,34 @@ program
   .option('--save <file>', 'save the fitted model as JSON, for calu predict')
   .option('-q, --quiet', 'no progress on stderr')
   .option('--report <file>', 'write an HTML report (formulas, pruned graph, plots, training curve) that opens offline')
+  .option('--delimiter <d>', "the CSV delimiter: ',', ';' or tab (default: detected from the header)", delimiter)
+  .option('--drop-missing', 'leave out rows with an empty or NaN cell in a column the fit uses (default: such a cell is an error)')
+  .addOption(exportOption())
   .action(async (file: string, opts: FitCliOptions) => {
     if (opts.save) checkOutputPath(opts.save, 'model');
     if (opts.report) checkOutputPath(opts.report, 'report');
     if (opts.test === '-' && file === '-') throw new CaluError('--test cannot read standard input when the training data does');
-    // Streamed into numeric columns: no row of a large file is held as text.
-    const data = toDataset(await readCsvColumns(file), { targets: opts.target, inputs: opts.inputs });
-    const test = opts.test ? toDataset(await readCsvColumns(opts.test), { targets: opts.target, inputs: data.inputs }) : undefined;
+    // Streamed into numeric columns: no row of a large file is held as text. With --drop-missing, rows are left out as they stream.
+    const read = async (path: string, choice: ColumnChoice) => {
+      const table = await readCsvColumns(path, { delimiter: opts.delimiter, dropMissing: opts.dropMissing ? choice : undefined });
+      const data = toDataset(table, choice);
+      const n = table.dropped;
+      if (n > 0 && !opts.quiet) process.stderr.write(`${printable(table.source)}: left out ${n} row${n === 1 ? '' : 's'} with an empty or NaN cell\n`);
+      return data;
+    };
+    const data = await read(file, { targets: opts.target, inputs: opts.inputs });
+    const test = opts.test ? await read(opts.test, { targets: opts.target, inputs: data.inputs }) : undefined;
     const curve = curveRecorder();
     const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds };
     const live = liveScreenWanted(opts);
     // The live screen (Ink, React) and the report (KaTeX) load only when they are used: each costs start-up time.
+    if (live) honourNoColor();
     const result = live
       ? await (await import('./liveFit.ts')).liveFit(data.source, data, test, options, curve.add)
       : await plainFit(data, test, options, opts.quiet ? curve.add : tee(curve.add));
     // The formulas first: whatever happens to the files after, the user has them.
     if (opts.json) process.stdout.write(stringify(toJson(result)) + '\n');
+    else if (opts.export) process.stdout.write((await import('../src/export/code/exportCode.ts')).exportCode(result, opts.export));
     else if (!live) {
       // (The live screen's final screen already shows the formulas, their errors and the LaTeX.)
       process.stdout.write(formatText(result, { latex: opts.latex }));
@@ -87,11 +105,12 @@ program
   .argument('<model>', 'a model saved with calu fit --save (or the output of calu fit --json)')
   .argument('<file>', 'CSV holding the model\'s input columns, or - for standard input')
   .option('--json', 'print {"targets": [...], "predictions": [[...], ...]} instead of CSV')
-  .action(async (modelPath: string, file: string, opts: { json?: boolean }) => {
+  .option('--delimiter <d>', "the CSV delimiter: ',', ';' or tab (default: detected from the header); the output uses the same", delimiter)
+  .action(async (modelPath: string, file: string, opts: { json?: boolean; delimiter?: string }) => {
     // mathjs loads with the model: it is not needed for --help or a bad command line.
     const { loadModel, predict } = await import('../src/model.ts');
     const model = loadModel(modelPath);
-    const table = readCsvFile(file);
+    const table = readCsvFile(file, { delimiter: opts.delimiter });
     const data = toDataset(table, { targets: [], inputs: model.inputs }, { allowNoTargets: true });
     const pred = predict(model, data.x);
     const targets = model.outputs.map((o) => o.target);
@@ -100,22 +119,27 @@ program
       return;
     }
     const names = targets.map((t) => (table.header.includes(t) ? `${t}_predicted` : t));
-    const lines = [[...table.header, ...names].map(csvCell).join(',')];
-    table.rows.forEach((row, i) => lines.push([...row.map(csvCell), ...pred[i].map((v) => (Number.isFinite(v) ? String(v) : 'NaN'))].join(',')));
+    const d = table.delimiter;
+    const cell = (s: string) => csvCell(s, d);
+    const lines = [[...table.header, ...names].map(cell).join(d)];
+    table.rows.forEach((row, i) => lines.push([...row.map(cell), ...pred[i].map((v) => (Number.isFinite(v) ? String(v) : 'NaN'))].join(d)));
     process.stdout.write(lines.join('\n') + '\n');
   });
 
-/** Plain progress lines on stderr (unless --quiet), fit in this thread; Ctrl-C or SIGTERM stops early. */
-async function plainFit(data: Dataset, test: Dataset | undefined, options: Omit<FitOptions, 'onEvent' | 'shouldStop' | 'test'>, onEvent: (e: FitEvent) => void): Promise<FitResult> {
-  let stop = false;
+addExportCommand(program);
+briefUsageErrors(program);
+
+/** Plain progress lines on stderr (unless --quiet), fit in this thread; Ctrl-C or SIGTERM aborts it early (a second one quits, see signals.ts). */
+async function plainFit(data: Dataset, test: Dataset | undefined, options: Omit<FitOptions, 'onEvent' | 'shouldStop' | 'signal' | 'test'>, onEvent: (e: FitEvent) => void): Promise<FitResult> {
+  const stop = new AbortController();
   const off = stopOnSignals((signal) => {
-    stop = true;
+    stop.abort(signal);
     process.stderr.write(`\n${stoppingLine(signal)}\n`);
   });
   try {
     // Loaded here, not at the top: TensorFlow.js takes seconds to load and only a fit in this thread needs it.
     const { fit } = await import('../src/fit.ts');
-    return await fit(data, { ...options, test, onEvent, shouldStop: () => stop });
+    return await fit(data, { ...options, test, onEvent, signal: stop.signal });
   } finally {
     off();
   }
@@ -155,6 +179,9 @@ interface FitCliOptions {
   save?: string;
   quiet?: boolean;
   report?: string;
+  delimiter?: string;
+  dropMissing?: boolean;
+  export?: Language;
 }
 
 function list(value: string): string[] {
@@ -180,10 +207,16 @@ function positiveNumber(value: string): number {
   return n;
 }
 
+function delimiter(value: string): string {
+  const d = value === 'tab' || value === '\\t' ? '\t' : value;
+  if (!(DELIMITERS as readonly string[]).includes(d)) throw new InvalidArgumentError("expected ',', ';' or tab.");
+  return d;
+}
+
 /** A cell echoed back: quoted where CSV needs it, control characters escaped (a newline inside a quoted cell is CSV's own). */
-function csvCell(text: string): string {
+function csvCell(text: string, delimiter: string): string {
   const s = printableKeeping(text, '\n');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(delimiter) || /["\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 try {

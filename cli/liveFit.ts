@@ -18,7 +18,7 @@ export async function liveFit(
   source: string,
   data: Dataset,
   test: Dataset | undefined,
-  options: Omit<FitOptions, 'test' | 'onEvent' | 'shouldStop'>,
+  options: Omit<FitOptions, 'test' | 'onEvent' | 'shouldStop' | 'signal'>,
   onEvent: (e: FitEvent) => void,
 ): Promise<FitResult> {
   let job: BackgroundFit | undefined;

@@ -31,6 +31,8 @@ export interface FitOptions {
   /** Rows from outside the training range, to prove the formula on. */
   test?: Dataset;
   onEvent?: EventSink;
+  /** Aborting it stops the fit at its next step; the result holds the best formulas so far, verified (stoppedBy 'stopped'). */
+  signal?: AbortSignal;
   /** Polled between steps: return true to stop early and keep the best formula so far. */
   shouldStop?: () => boolean;
   backend?: BackendName;
@@ -153,7 +155,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
           rows: search.rows,
           deadline: search.deadline,
         },
-        { offer: (o, f) => book.offer(o, f), solved: (o) => book.solved(o), emit, shouldStop: options.shouldStop ?? (() => false) },
+        { offer: (o, f) => book.offer(o, f), solved: (o) => book.solved(o), emit, shouldStop: () => stopRequested(options) },
       );
       const key = transformName(stage.transform);
       if (!bases.has(key)) bases.set(key, data.targets.map(() => null));
@@ -165,6 +167,11 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
     deadline: search.deadline,
   });
   return { stages, stoppedBy };
+}
+
+/** Whether the caller asked the fit to stop: its AbortSignal aborted, or its shouldStop said so. */
+function stopRequested(options: FitOptions): boolean {
+  return options.signal?.aborted === true || options.shouldStop?.() === true;
 }
 
 function checkTestColumns(train: Dataset, test: Dataset): void {

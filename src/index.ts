@@ -5,10 +5,14 @@
 export { fit, type FitOptions } from './fit.ts';
 export { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from './defaults.ts';
 export { predict, saveModel, loadModel, type SavedModel } from './model.ts';
+export type { ModelShape } from './model/safeModel.ts';
 export { readCsvFile, parseCsv, type CsvTable } from './data/csv.ts';
 export { toDataset, type Dataset, type ColumnChoice } from './data/dataset.ts';
+export { fromArrays, type Columns } from './data/fromArrays.ts';
 export { toJson, stringify } from './export/json.ts';
 export { toLatex } from './export/latex.ts';
+export { exportCode } from './export/code/exportCode.ts';
+export { LANGUAGES, type Language } from './export/code/languages.ts';
 export { formatText, formatSummary } from './export/text.ts';
 export { CaluError } from './errors.ts';
 export { parseStack, describeStack, type StackSpec } from './calu/stack.ts';

@@ -1,27 +1,31 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { CaluError } from './errors.ts';
 import { evaluateFormula } from './formula/verify.ts';
-import type { FitResult } from './result.ts';
+import type { Metrics } from './formula/verify.ts';
+import type { CandidateRow, FitResult, OutputResult } from './result.ts';
 import { stringify, toJson } from './export/json.ts';
-import { checkModel, modelTrees } from './model/safeModel.ts';
+import { checkModel, modelTrees, type ModelShape } from './model/safeModel.ts';
 
-/** A saved fit: everything needed to evaluate its formulas again. */
-export interface SavedModel {
+/** Some numbers as JSON holds them: it has no NaN or Infinity, so an error undefined in float64 reads back as null. */
+type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+type SavedMetrics = Nullable<Metrics, 'mse' | 'maxAbsError' | 'maxRelError' | 'rmsRelError'>;
+
+/** A saved fit, as `calu fit --save` (or `--json`) wrote it: the whole result, candidate table included. */
+export interface SavedModel extends Omit<FitResult, 'outputs' | 'candidates'> {
   calu: 1;
-  inputs: string[];
-  symbols: string[];
-  outputs: Array<{ target: string; formula: string; expression: unknown; exact: boolean }>;
-  seed: number;
+  outputs: Array<Omit<OutputResult, 'metrics'> & { metrics: { train: SavedMetrics; test?: SavedMetrics } }>;
+  candidates: Array<Nullable<CandidateRow, 'error' | 'rmsError' | 'score'>>;
 }
 
 /** Larger than any model calu writes: a bigger file is refused before it is read. */
 const MAX_MODEL_BYTES = 64 * 2 ** 20;
 
 /**
- * Evaluates every formula of a fit on rows of inputs ([row][input], in `inputs` order). Returns [row][output];
- * an output the fit found no formula for is NaN. The formulas run on calu's private, arithmetic-only mathjs.
+ * Evaluates every formula of a fit (a FitResult, a loaded model, or any object of that shape) on rows of inputs
+ * ([row][input], in `inputs` order). Returns [row][output]; an output the fit found no formula for is NaN.
+ * The formulas are checked as a model file's are, and run on calu's private, arithmetic-only mathjs.
  */
-export function predict(model: FitResult | SavedModel, rows: number[][]): number[][] {
+export function predict(model: ModelShape, rows: number[][]): number[][] {
   const nodes = modelTrees(model, 'the model');
   const nan = new Float64Array(rows.length).fill(NaN);
   const cols = nodes.map((n) => (n ? evaluateFormula(n, model.symbols, rows) : nan));

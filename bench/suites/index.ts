@@ -3,6 +3,7 @@ import { talkSuite } from './talk.ts';
 import { nalmSuite } from './nalm.ts';
 import { feynmanSuite } from './feynman.ts';
 import { recipeSuite } from './recipe.ts';
+import { startupSuite } from './startup.ts';
 
 export interface SuiteArgs {
   seeds?: number;
@@ -12,6 +13,8 @@ export interface SuiteArgs {
   quick?: boolean;
   /** A data file for suites that read one (feynman). */
   file?: string;
+  /** Timed runs of each command (startup). */
+  runs?: number;
 }
 
 export interface SuiteResult {
@@ -30,4 +33,5 @@ export const SUITES: Record<string, Suite> = {
   nalm: nalmSuite,
   feynman: feynmanSuite,
   recipe: recipeSuite,
+  startup: startupSuite,
 };

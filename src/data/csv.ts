@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { CaluError } from '../errors.ts';
+import { detectDelimiter } from './delimiter.ts';
 
 /** A CSV read as text: the header and the cells of every data row, with their line numbers. */
 export interface CsvTable {
@@ -10,18 +11,25 @@ export interface CsvTable {
   rows: string[][];
   /** The 1-based line of each data row in the file, as a spreadsheet numbers it. */
   lines: number[];
+  /** The delimiter the file was read with, given or detected from its header. */
+  delimiter: string;
+}
+
+export interface CsvOptions {
+  /** The cell delimiter; detected from the header line when absent (see delimiter.ts). */
+  delimiter?: string;
 }
 
 /** Reads a CSV file, or standard input for "-". */
-export function readCsvFile(path: string): CsvTable {
-  if (path === '-') return parseCsv(readFileSync(0), '<stdin>');
+export function readCsvFile(path: string, options: CsvOptions = {}): CsvTable {
+  if (path === '-') return parseCsv(readFileSync(0), '<stdin>', options);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw readError(path, e);
   }
-  return parseCsv(bytes, path);
+  return parseCsv(bytes, path, options);
 }
 
 /** The one-line error for a file that cannot be read. */
@@ -35,12 +43,13 @@ export function readError(path: string, e: unknown): CaluError {
 export const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true } as const;
 
 /** Parses CSV bytes; rejects binary data, an empty file, a header without rows and ragged rows. */
-export function parseCsv(bytes: Buffer | string, source: string): CsvTable {
+export function parseCsv(bytes: Buffer | string, source: string, options: CsvOptions = {}): CsvTable {
   const text = typeof bytes === 'string' ? bytes : decodeText(bytes, source);
   if (text.trim().length === 0) throw new CaluError(`${source}: the file is empty`);
+  const delimiter = options.delimiter ?? detectDelimiter(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { info: true, ...CSV_OPTIONS }) as unknown as typeof records;
+    records = parse(text, { delimiter, info: true, ...CSV_OPTIONS }) as unknown as typeof records;
   } catch (e) {
     throw syntaxError(source, e);
   }
@@ -50,7 +59,7 @@ export function parseCsv(bytes: Buffer | string, source: string): CsvTable {
   for (const r of body) {
     if (r.record.length !== header.length) throw raggedRow(source, r.info.lines, r.record.length, header.length);
   }
-  return { source, header, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines) };
+  return { source, header, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines), delimiter };
 }
 
 /** The header's names, trimmed; none empty and none twice. */

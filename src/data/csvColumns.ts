@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { Writable, type Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import { CaluError } from '../errors.ts';
-import { CSV_OPTIONS, checkHeader, raggedRow, readError, syntaxError } from './csv.ts';
-import { NO_EXPONENT, NUMBER_TEXT, parseCell, printedExponent } from './dataset.ts';
+import { CSV_OPTIONS, checkHeader, raggedRow, readError, syntaxError, type CsvOptions } from './csv.ts';
+import { NO_EXPONENT, NUMBER_TEXT, parseCell, printedExponent, type ColumnChoice } from './dataset.ts';
+import { detectDelimiter } from './delimiter.ts';
+import { isMissing, usedColumns } from './missing.ts';
 
 /**
  * A CSV read as numeric columns: one Float64Array per column, filled as the
@@ -21,6 +23,19 @@ export interface ColumnTable {
   /** The 1-based file line of each data row. */
   lines: Uint32Array;
   rows: number;
+  /** The delimiter the file was read with, given or detected from its header. */
+  delimiter: string;
+  /** Rows left out for a missing cell (see ColumnOptions.dropMissing). */
+  dropped: number;
+}
+
+export interface ColumnOptions extends CsvOptions {
+  /**
+   * Leave out, as they stream, the rows with an empty or NaN cell in a column
+   * this choice uses (missing.ts); otherwise such a cell is the error of a
+   * fit that uses its column.
+   */
+  dropMissing?: ColumnChoice;
 }
 
 export interface NumericColumn {
@@ -32,18 +47,42 @@ export interface NumericColumn {
 }
 
 /** Reads a CSV file, or standard input for "-", into numeric columns. */
-export async function readCsvColumns(path: string): Promise<ColumnTable> {
+export async function readCsvColumns(path: string, options: ColumnOptions = {}): Promise<ColumnTable> {
   const source = path === '-' ? '<stdin>' : path;
   const input: Readable = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-  const sink = new ColumnSink(source);
+  const sink = new ColumnSink(source, options.dropMissing);
   try {
-    await pipeline(input, checkText(source, sink), parse({ info: true, ...CSV_OPTIONS }), sink);
+    const text = checkText(source, sink)(input);
+    // csv-parse takes its delimiter when it is created: the text is read ahead until the header line is whole
+    // (standard input cannot be read twice), the delimiter detected from it as the text reader does, then parsed with the rest.
+    const head = await readHeader(text);
+    sink.delimiter = options.delimiter ?? detectDelimiter(head.join(''));
+    await pipeline(Readable.from(concat(head, text)), parse({ delimiter: sink.delimiter, info: true, ...CSV_OPTIONS }), sink);
   } catch (e) {
     if (e instanceof CaluError) throw e;
     if (e instanceof CsvError) throw syntaxError(source, e);
     throw readError(path, e);
   }
   return sink.table();
+}
+
+/** The first pieces of text, up to and including the first line that is not blank (all of them when there is none). */
+async function readHeader(text: AsyncGenerator<string>): Promise<string[]> {
+  const head: string[] = [];
+  let seen = '';
+  for (;;) {
+    // Not a for-await loop: leaving one would close the generator, whose rest is still to be parsed.
+    const next = await text.next();
+    if (next.done) return head;
+    head.push(next.value);
+    seen += next.value;
+    if (next.value.includes('\n') && seen.split('\n').slice(0, -1).some((line) => line.trim() !== '')) return head;
+  }
+}
+
+async function* concat(head: string[], rest: AsyncIterable<string>): AsyncGenerator<string> {
+  yield* head;
+  yield* rest;
 }
 
 /** Passes the bytes on as text, rejecting binary data and text that is not UTF-8 as the file streams. */
@@ -81,14 +120,21 @@ function checkText(source: string, seen: { text: boolean }) {
 class ColumnSink extends Writable {
   /** Whether the file holds anything but white space. */
   text = false;
+  delimiter = ',';
   private header: string[] | null = null;
+  /** The columns whose missing cells drop their row, with dropMissing. */
+  private used: number[] = [];
+  private dropped = 0;
   private records = 0;
   private failure: CaluError | null = null;
   private columns: NumericColumn[] = [];
   private lines = new Uint32Array(1024);
   private rows = 0;
 
-  constructor(private readonly source: string) {
+  constructor(
+    private readonly source: string,
+    private readonly dropMissing?: ColumnChoice,
+  ) {
     super({ objectMode: true, highWaterMark: 256 });
   }
 
@@ -105,6 +151,7 @@ class ColumnSink extends Writable {
     if (this.records++ === 0) {
       try {
         this.header = checkHeader(record, line, this.source);
+        if (this.dropMissing) this.used = usedColumns(this.header, this.dropMissing);
         this.columns = this.header.map(() => ({ values: new Float64Array(1024), exponents: new Int16Array(1024) }));
       } catch (e) {
         this.failure = e as CaluError;
@@ -116,6 +163,10 @@ class ColumnSink extends Writable {
     if (this.failure || !header) return;
     if (record.length !== header.length) {
       this.failure = raggedRow(this.source, line, record.length, header.length);
+      return;
+    }
+    if (this.used.some((c) => isMissing(record[c]))) {
+      this.dropped++;
       return;
     }
     if (this.rows === this.lines.length) this.grow();
@@ -166,6 +217,6 @@ class ColumnSink extends Writable {
     const n = this.rows;
     // Trimmed to the rows read: the spare capacity of the last doubling is given back.
     const columns = this.columns.map((c) => (c.bad ? { ...c, values: new Float64Array(0), exponents: new Int16Array(0) } : { values: c.values.slice(0, n), exponents: c.exponents.slice(0, n) }));
-    return { source: this.source, header: this.header, columns, lines: this.lines.slice(0, n), rows: n };
+    return { source: this.source, header: this.header, columns, lines: this.lines.slice(0, n), rows: n, delimiter: this.delimiter, dropped: this.dropped };
   }
 }

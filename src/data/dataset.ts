@@ -1,6 +1,7 @@
 import { CaluError } from '../errors.ts';
 import type { CsvTable } from './csv.ts';
 import type { ColumnTable } from './csvColumns.ts';
+import { dropMissingRows } from './missing.ts';
 
 /** Numeric data ready for a fit: inputs and targets by row, checked cell by cell. */
 export interface Dataset {
@@ -27,8 +28,13 @@ export interface ColumnChoice {
   inputs?: string[];
 }
 
-/** Picks the input and target columns and converts every cell, with a one-line error for the first bad one. */
-export function toDataset(table: CsvTable | ColumnTable, choice: ColumnChoice, opts: { allowNoTargets?: boolean } = {}): Dataset {
+/**
+ * Picks the input and target columns and converts every cell, with a one-line error for the first bad one.
+ * With dropMissing, rows of a text table with an empty or NaN cell in those columns are left out first
+ * (a table of numeric columns leaves them out as it streams: readCsvColumns's dropMissing).
+ */
+export function toDataset(table: CsvTable | ColumnTable, choice: ColumnChoice, opts: { allowNoTargets?: boolean; dropMissing?: boolean } = {}): Dataset {
+  if (opts.dropMissing && !('columns' in table)) return toDataset(dropMissingRows(table, choice), choice, { ...opts, dropMissing: false });
   const { source, header } = table;
   if (choice.targets.length === 0 && !opts.allowNoTargets) throw new CaluError(`${source}: name at least one target column with --target`);
   const find = (name: string, role: string) => {

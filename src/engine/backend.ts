@@ -20,7 +20,7 @@ async function choose(prefer?: BackendName): Promise<BackendName> {
   tf.enableProdMode();
   const order: BackendName[] = prefer ? [prefer, 'tensorflow', 'wasm', 'cpu'] : ['tensorflow', 'wasm', 'cpu'];
   for (const name of order) {
-    if (await tryBackend(name)) return name;
+    if (await withoutNewProcessHandlers(() => tryBackend(name))) return name;
   }
   throw new Error('no TensorFlow.js backend could be initialised');
 }
@@ -39,5 +39,25 @@ async function tryBackend(name: BackendName): Promise<boolean> {
     return ok && tf.getBackend() === name;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The WebAssembly backend's glue (Emscripten) installs process handlers
+ * that rethrow every uncaught exception and unhandled rejection, so that
+ * any later error, even a closed pipe, dies printing the glue's whole
+ * minified source and exits 7. calu reports its own errors: whatever
+ * handlers a backend adds while it loads are removed again.
+ */
+async function withoutNewProcessHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const events = ['uncaughtException', 'unhandledRejection'];
+  const listeners = (e: string) => process.listeners(e as 'uncaughtException') as Array<(...args: unknown[]) => void>;
+  const before = events.map((e) => new Set(listeners(e)));
+  try {
+    return await load();
+  } finally {
+    events.forEach((e, i) => {
+      for (const listener of listeners(e)) if (!before[i].has(listener)) process.off(e, listener);
+    });
   }
 }

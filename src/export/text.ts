@@ -1,11 +1,28 @@
 import type { FitResult, OutputResult } from '../result.ts';
 import { printable } from '../util/escape.ts';
 
-/** The plain-text report: one `target = formula` line per output, then how well each holds. */
+/**
+ * The formulas as text, one line per output: `target = formula` when it is
+ * exact, `target ≈ formula  (max rel. error ...)` when it is not, so stdout
+ * alone tells them apart (the exit code, 3, says it too). With `latex`,
+ * `=` or `\approx`, and the error as a LaTeX comment.
+ */
 export function formatText(result: FitResult, options: { latex?: boolean } = {}): string {
-  // Target names come from the data: shown with control characters escaped (formulas hold plain symbols).
-  const lines = result.outputs.map((o) => `${options.latex ? latexName(o) : printable(o.target)} = ${options.latex ? o.latex : o.formula || '(none found)'}`);
+  const lines = result.outputs.map((o) => {
+    const formula = options.latex ? o.latex : o.formula || '(none found)';
+    // Target names come from the data: shown with control characters escaped (formulas hold plain symbols).
+    const name = options.latex ? latexName(o) : printable(o.target);
+    if (o.exact) return `${name} = ${formula}`;
+    const error = o.formula ? `max rel. error ${errors(o)}` : '';
+    if (options.latex) return `${name} \\approx ${formula}${error ? `  % ${error}` : ''}`;
+    return `${name} ≈ ${formula}${error ? `  (${error})` : ''}`;
+  });
   return lines.join('\n') + '\n';
+}
+
+/** "1.2e-3" on the training rows, with ", test 4.0e-3" when there are test rows. */
+function errors(o: OutputResult): string {
+  return `${fmt(o.metrics.train.maxRelError)}${o.metrics.test ? `, test ${fmt(o.metrics.test.maxRelError)}` : ''}`;
 }
 
 /** One line per output saying whether it is exact and how large its errors are. */

@@ -72,7 +72,8 @@ export async function openPage(url: string, expression: string, size = { width: 
   } finally {
     child.kill();
     await new Promise((r) => child.once('exit', r));
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile for a moment after it exits.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Terminal } from './tmux.ts';
+import { installed } from '../helpers/requires.ts';
 
 /**
  * The live screen in a real terminal (tmux, 110×45): a real fit, watched
@@ -20,7 +21,9 @@ afterEach(() => open.splice(0).forEach((t) => t.close()));
 const LIVE = /1 Training .* q stop · Tab or 1–3 switch views[\s\S]*steps +[█░]+ +\d+\/\d+[\s\S]*Best formula so far/;
 const exited = (s: string) => /\[exit \d+\]/.test(s);
 
-describe('calu fit in a terminal', () => {
+const tmux = installed('tmux', ['-V'], 'apt-get install tmux');
+
+describe.skipIf(!tmux)('calu fit in a terminal', () => {
   it('shows live training, then the equations and the box-drawing graph (the issue\'s must-show)', async () => {
     const report = join(dir, 'r.html');
     const t = terminal(`npm run calu -- fit samples/lorentz-train.csv --target pp,pq,qq --report ${report}`);
@@ -44,7 +47,7 @@ describe('calu fit in a terminal', () => {
 
   it('switches views with the number keys, and q stops early with the best formula so far', async () => {
     // A stack too small for the cube of a sum: it trains until stopped.
-    const t = terminal('node bin/calu.js fit samples/multinomial-train.csv --target y3 --inputs x1,x2,x3 --layers "3:m 1:a" --max-seconds 120');
+    const t = terminal('node dist/calu.js fit samples/multinomial-train.csv --target y3 --inputs x1,x2,x3 --layers "3:m 1:a" --max-seconds 120');
     await t.waitFor((s) => /steps +[█░]+ +[1-9]\d*\/\d+/.test(s), 'training to make progress');
     t.keys('3');
     await t.waitFor((s) => s.includes('The result appears here when the fit ends. Best so far:'), 'the result view');
@@ -72,7 +75,7 @@ describe('calu fit in a terminal', () => {
   ])('with %s, a terminal gets plain lines and not one escape code', async (_name, env, flag) => {
     const raw = join(dir, `raw-${flag ? 'json' : 'ci'}.txt`);
     // The command waits for a key, so that the recording starts before it writes anything.
-    const t = terminal(`read go; node bin/calu.js fit samples/mul-train.csv --target y${flag}`, env);
+    const t = terminal(`read go; node dist/calu.js fit samples/mul-train.csv --target y${flag}`, env);
     t.record(raw);
     t.keys('Enter');
     const final = await t.waitFor(exited, 'the fit to end');

@@ -16,8 +16,8 @@ export class Terminal {
     const env = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`);
     // The pane stays after the command exits (the shell sleeps), so its last screen can be read.
     // CI is unset unless asked for: the tmux server inherits it from a CI runner, and the CLI
-    // prints plain lines when it is set.
-    const shell = `env -u CI ${env.join(' ')} sh -c ${shellQuote(`${command}; echo "[exit $?]"; sleep 600`)}`;
+    // prints plain lines when it is set. So are the colour switches, which a test sets itself.
+    const shell = `env -u CI -u NO_COLOR -u FORCE_COLOR ${env.join(' ')} sh -c ${shellQuote(`${command}; echo "[exit $?]"; sleep 600`)}`;
     tmux('new-session', '-d', '-s', this.name, '-x', String(opts.width ?? 110), '-y', String(opts.height ?? 45), '-c', ROOT, shell);
   }
 

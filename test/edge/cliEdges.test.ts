@@ -27,7 +27,7 @@ describe('SIGTERM', () => {
   it('sent about 5 s into a fit of the multinomial sample, prints the formulas so far and writes --save and --report', async () => {
     const model = join(dir, 'sigterm.json');
     const report = join(dir, 'sigterm.html');
-    const child = spawn(process.execPath, [`${ROOT}bin/calu.js`, 'fit', 'samples/multinomial-train.csv', '--target', 'y0,y1,y2,y3', '--seed', '1', '--save', model, '--report', report], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [`${ROOT}dist/calu.js`, 'fit', 'samples/multinomial-train.csv', '--target', 'y0,y1,y2,y3', '--seed', '1', '--save', model, '--report', report], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let signalled = false;
@@ -41,12 +41,15 @@ describe('SIGTERM', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(timer);
     const lines = stdout.trim().split('\n');
-    expect(lines.map((l) => l.split(' = ')[0])).toEqual(['y0', 'y1', 'y2', 'y3']);
+    // An exact formula prints as "y = f", one that is not as "y ≈ f  (max rel. error ...)".
+    const printed = lines.map((l) => /^(\S+) (=|≈) (.*?)(?: {2}\(max rel\. error [^)]*\))?$/.exec(l)!);
+    expect(printed.map((m) => m[1])).toEqual(['y0', 'y1', 'y2', 'y3']);
     // Every formula announced as exact before the signal is printed.
     for (const m of stderr.matchAll(/^ {2}exact: (.*)$/gm)) expect(lines).toContain(m[1]);
     expect(lines[0]).toBe('y0 = 1');
     const saved = JSON.parse(readFileSync(model, 'utf8'));
-    expect(saved.outputs.map((o: { formula: string }) => `${o.formula}`)).toEqual(lines.map((l) => l.split(' = ')[1]));
+    expect(saved.outputs.map((o: { formula: string }) => `${o.formula}`)).toEqual(printed.map((m) => m[3]));
+    expect(saved.outputs.map((o: { exact: boolean }) => (o.exact ? '=' : '≈'))).toEqual(printed.map((m) => m[2]));
     expect(readFileSync(report, 'utf8')).toContain('<!doctype html>');
     const allExact = saved.outputs.every((o: { exact: boolean }) => o.exact);
     if (signalled) expect(stderr).toContain('stopping (SIGTERM)');

@@ -7,7 +7,7 @@ import { symbolNames } from '../../src/formula/symbols.ts';
 import { worksAsSymbol } from '../../src/formula/safeName.ts';
 import { latexNames, toLatex } from '../../src/export/latex.ts';
 import { formatSummary } from '../../src/export/text.ts';
-import { predict, type SavedModel } from '../../src/model.ts';
+import { predict } from '../../src/model.ts';
 import { checkModel } from '../../src/model/safeModel.ts';
 import type { FitResult } from '../../src/result.ts';
 import { COLUMN_NAMES } from '../corpus/columnNames.ts';
@@ -38,7 +38,7 @@ describe('the column-name corpus, all in one file', () => {
 
   it('evaluates a saved formula over all of them', () => {
     const formula = symbols.join(' + ');
-    const model: SavedModel = { calu: 1, inputs: data.inputs, symbols, outputs: [{ target: 'target', formula, expression: JSON.parse(JSON.stringify(parse(formula))), exact: true }], seed: 1 };
+    const model = { calu: 1 as const, inputs: data.inputs, symbols, outputs: [{ target: 'target', formula, expression: JSON.parse(JSON.stringify(parse(formula))), exact: true }], seed: 1 };
     checkModel(model, 'names.json');
     const sum = (row: number[]) => row.reduce((a, b) => a + b, 0);
     expect(predict(model, data.x).map((r) => r[0])).toEqual(data.x.map(sum));

@@ -5,7 +5,7 @@ import { all, create, parse } from 'mathjs';
 import { symbolNames } from '../../src/formula/symbols.ts';
 import { worksAsSymbol } from '../../src/formula/safeName.ts';
 import { latexNames, symbolLatex, toLatex, uniqueLatex } from '../../src/export/latex.ts';
-import { predict, type SavedModel } from '../../src/model.ts';
+import { predict } from '../../src/model.ts';
 import { checkModel } from '../../src/model/safeModel.ts';
 
 const math = create(all);
@@ -44,7 +44,7 @@ describe('column names mathjs has a use for', () => {
         const scope = new Map(symbols.map((s, i) => [s, i === 0 ? v : v + 1]));
         expect(parse(text).compile().evaluate(scope)).toBeCloseTo(want, 12);
         // The same formula through a saved model, on the private mathjs that predict uses.
-        const model: SavedModel = { calu: 1, inputs: columns, symbols, outputs: [{ target: 'y', formula: text, expression: JSON.parse(JSON.stringify(parse(text))), exact: true }], seed: 1 };
+        const model = { calu: 1 as const, inputs: columns, symbols, outputs: [{ target: 'y', formula: text, expression: JSON.parse(JSON.stringify(parse(text))), exact: true }], seed: 1 };
         checkModel(model, 'names.json');
         const row = symbols.map((_, i) => (i === 0 ? v : v + 1));
         expect(predict(model, [row])[0][0]).toBeCloseTo(want, 12);

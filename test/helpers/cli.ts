@@ -9,10 +9,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the real CLI (bin/calu.js) as a user would, optionally feeding stdin. */
+/** Runs the real CLI, as built into dist/ (the package's bin), as a user would, optionally feeding stdin. */
 export function calu(args: string[], opts: { stdin?: string | Buffer; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}bin/calu.js`, ...args], {
+    const child = spawn(process.execPath, [`${ROOT}dist/calu.js`, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],

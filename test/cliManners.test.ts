@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { calu, ROOT, type Run } from './helpers/cli.ts';
+
+/** The CLI as a Unix tool: usage errors, closed pipes, delimiters, missing cells, and what stdout says. */
+const dir = mkdtempSync(join(tmpdir(), 'calu-manners-'));
+const CALU = `${ROOT}dist/calu.js`;
+const file = (name: string, content: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+const mul = readFileSync(join(ROOT, 'samples/mul-train.csv'), 'utf8');
+
+/** A shell pipeline under bash with pipefail, so the exit code is calu's when head exits 0. */
+function pipeline(command: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-o', 'pipefail', '-c', command], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('a usage error', () => {
+  it('is one line naming the problem, then a hint to run --help, and exit 1', async () => {
+    expect(await calu(['fit', 'data.csv'])).toEqual({ code: 1, stdout: '', stderr: "calu: required option '-t, --target <columns>' not specified\nTry 'calu fit --help' for more information.\n" });
+    expect(await calu(['fitt'])).toEqual({ code: 1, stdout: '', stderr: "calu: unknown command 'fitt' (Did you mean fit?)\nTry 'calu --help' for more information.\n" });
+    expect(await calu(['predict', 'model.json', 'data.csv', '--delimiter', '|'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "calu: option '--delimiter <d>' argument '|' is invalid. expected ',', ';' or tab.\nTry 'calu predict --help' for more information.\n",
+    });
+  });
+});
+
+describe('a closed stdout', () => {
+  it('ends calu fit quietly with exit 0 (| head -0, | head -1), with nothing on stderr but progress', async () => {
+    const quiet = await pipeline(`node ${CALU} fit samples/add-train.csv --target y --quiet | head -0`);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    const r = await pipeline(`node ${CALU} fit samples/add-train.csv --target y | head -0`);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\n\d+\.\d s, seed 1, solved\n$/);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(r.stderr.length).toBeLessThan(2000);
+    expect(await pipeline(`node ${CALU} fit samples/lorentz-train.csv --target pp,pq,qq --seed 3 --quiet | head -1`)).toEqual({ code: 0, stdout: 'pp = p0^2 - p1^2 - p2^2 - p3^2\n', stderr: '' });
+  });
+
+  it('ends calu predict quietly with exit 0 (| head -1, | head -0) when it has more to write than the pipe holds', async () => {
+    const model = join(dir, 'mul.json');
+    expect((await calu(['fit', 'samples/mul-train.csv', '--target', 'y', '--quiet', '--save', model])).code).toBe(0);
+    const big = file('big.csv', 'x1,x2\n' + Array.from({ length: 20000 }, (_, i) => `${i / 7},${i / 3}`).join('\n') + '\n');
+    expect(await pipeline(`node ${CALU} predict ${model} ${big} | head -1`)).toEqual({ code: 0, stdout: 'x1,x2,y\n', stderr: '' });
+    expect(await pipeline(`node ${CALU} predict ${model} ${big} | head -0`)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('delimiters', () => {
+  it('detects a tab-separated copy of a sample from its header and fits the same formula', async () => {
+    const tsv = file('mul.tsv', mul.replace(/,/g, '\t'));
+    expect(await calu(['fit', tsv, '--target', 'y', '--quiet'])).toEqual({ code: 0, stdout: 'y = x1 * x2\n', stderr: '' });
+  });
+
+  it('reads the delimiter given with --delimiter (tab or ;), and predict writes its output with it', async () => {
+    const semi = file('mul.txt', mul.replace(/,/g, ';'));
+    expect((await calu(['fit', semi, '--target', 'y', '--quiet', '--delimiter', ';'])).stdout).toBe('y = x1 * x2\n');
+    const model = join(dir, 'mul-semi.json');
+    await calu(['fit', semi, '--target', 'y', '--quiet', '--save', model]);
+    const tsv = file('rows.tsv', 'x1\tx2\n3\t4\n-1.5\t2\n');
+    expect(await calu(['predict', model, tsv, '--delimiter', 'tab'])).toEqual({ code: 0, stdout: 'x1\tx2\ty\n3\t4\t12\n-1.5\t2\t-3\n', stderr: '' });
+  });
+
+  it('with a wrong --delimiter, names the columns it saw', async () => {
+    const tsv = file('wrong.tsv', mul.replace(/,/g, '\t'));
+    // The header read as one name holds tabs: echoed escaped, as every control character.
+    expect((await calu(['fit', tsv, '--target', 'y', '--delimiter', ','])).stderr).toBe(`calu: ${tsv}: no target column "y" (columns: x1\\tx2\\ty)\n`);
+  });
+});
+
+describe('--drop-missing', () => {
+  const [head, ...rows] = mul.trim().split('\n');
+  const holes = file('holes.csv', [head, ...rows.map((r, i) => (i === 3 ? r.replace(/^[^,]*/, '') : i === 7 ? r.replace(/[^,]*$/, 'NaN') : r))].join('\n') + '\n');
+
+  it('is off by default: an empty cell is still an error', async () => {
+    expect(await calu(['fit', holes, '--target', 'y'])).toEqual({ code: 1, stdout: '', stderr: `calu: ${holes} row 5, column "x1": empty cell\n` });
+  });
+
+  it('leaves out the rows with an empty or NaN cell, and says how many', async () => {
+    const r = await calu(['fit', holes, '--target', 'y', '--drop-missing']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('y = x1 * x2\n');
+    expect(r.stderr).toContain(`${holes}: left out 2 rows with an empty or NaN cell\n`);
+    expect(r.stderr).toContain('calu: 998 rows, 2 inputs -> y;');
+  });
+});
+
+describe('stdout', () => {
+  it('marks a formula that is not exact with ≈ and its error, and the exit code is 3', async () => {
+    // x1 * x2 with 0.1% noise: no formula is exact, the best one is printed.
+    const [head, ...rows] = mul.trim().split('\n');
+    const noisy = file('noisy.csv', [head, ...rows.map((r, i) => r.replace(/[^,]*$/, (y) => String(Number(y) * (1 + 1e-3 * Math.sin(7 * i)))))].join('\n') + '\n');
+    const r = await calu(['fit', noisy, '--target', 'y', '--max-seconds', '5', '--quiet']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^y ≈ \S.*x1.* {2}\(max rel\. error \d\.\de-\d+\)\n$/);
+    const latex = await calu(['fit', noisy, '--target', 'y', '--max-seconds', '5', '--quiet', '--latex']);
+    expect(latex.stdout).toMatch(/^y \\approx \S.*x_\{1\}.* {2}% max rel\. error \d\.\de-\d+\n$/);
+  });
+});
