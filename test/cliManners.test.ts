@@ -38,6 +38,14 @@ describe('a usage error', () => {
       stderr: "calu: option '--delimiter <d>' argument '|' is invalid. expected ',', ';' or tab.\nTry 'calu predict --help' for more information.\n",
     });
   });
+
+  it('escapes the control characters of what was typed, as every other message does', async () => {
+    expect(await calu(['fit', 'data.csv', '--target', 'y', '--x\x1b]0;t\x07'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "calu: unknown option '--x\\x1b]0;t\\x07'\nTry 'calu fit --help' for more information.\n",
+    });
+  });
 });
 
 describe('a closed stdout', () => {
@@ -80,6 +88,10 @@ describe('delimiters', () => {
     const tsv = file('wrong.tsv', mul.replace(/,/g, '\t'));
     // The header read as one name holds tabs: echoed escaped, as every control character.
     expect((await calu(['fit', tsv, '--target', 'y', '--delimiter', ','])).stderr).toBe(`calu: ${tsv}: no target column "y" (columns: x1\\tx2\\ty)\n`);
+  });
+
+  it('detects the delimiter of standard input too, which is read only once', async () => {
+    expect(await calu(['fit', '-', '--target', 'y', '--quiet'], { stdin: mul.replace(/,/g, ';') })).toEqual({ code: 0, stdout: 'y = x1 * x2\n', stderr: '' });
   });
 });
 
