@@ -10,6 +10,7 @@ import type { Language } from '../../src/export/code/languages.ts';
 import { predict, type SavedModel } from '../../src/model.ts';
 import { calu } from '../helpers/cli.ts';
 import { installed } from '../helpers/requires.ts';
+import { model as corpusModel } from '../corpus/modelCases.ts';
 
 /**
  * Every exported function, run in its own language, computes what calu
@@ -160,6 +161,20 @@ describe('calu export', () => {
       ok('cc', ['-std=c99', '-Wall', '-Werror', '-o', join(dir, 'lorentz'), join(dir, 'lorentz.c'), '-lm']);
       expect(worstRelative(JSON.parse(ok(join(dir, 'lorentz'), [])), predicted), 'c').toBeLessThan(1e-12);
     }
+  });
+
+  it('reads a model file as predict does: a crafted tree is refused in one line; a hand-written one without errors exports, its target escaped in the comment', async () => {
+    const hostile = join(dir, 'hostile.json');
+    writeFileSync(hostile, JSON.stringify(corpusModel('x1 + evaluate("1 + 1")')));
+    expect(await calu(['export', hostile, '--to', 'python'])).toEqual({ code: 1, stdout: '', stderr: `calu: ${hostile}: outputs[0].expression.args[1]: function "evaluate" is not one calu writes (only sqrt)\n` });
+    const minimal = join(dir, 'minimal.json');
+    const { exact: _, ...output } = corpusModel('x1 * x2').outputs[0];
+    writeFileSync(minimal, JSON.stringify({ ...corpusModel('x1 * x2'), outputs: [{ ...output, target: 'y\nimport os' }] }));
+    expect(await calu(['export', minimal, '--to', 'python'])).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'import math\n\n# y\\nimport os is not exact: largest relative error undefined on the training rows\ndef y_import_os(x1, x2):\n    return x1 * x2\n',
+    });
   });
 
   it('fit --export prints the same code as export --to, and a bad language is a one-line usage error', async () => {

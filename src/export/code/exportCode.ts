@@ -1,7 +1,6 @@
 import { CaluError } from '../../errors.ts';
-import type { SavedModel } from '../../model.ts';
-import { modelTrees } from '../../model/safeModel.ts';
-import type { FitResult } from '../../result.ts';
+import { modelTrees, type ModelShape } from '../../model/safeModel.ts';
+import { printable } from '../../util/escape.ts';
 import type { Emitter } from './emitter.ts';
 import type { Language } from './languages.ts';
 import { identifiers } from './names.ts';
@@ -17,13 +16,23 @@ import { mathjs } from './mathjs.ts';
 const EMITTERS: Record<Language, Emitter> = { python, sympy, numpy, js, c, julia, latex, mathjs };
 
 /**
+ * What exporting reads of a fit (a FitResult, or a model file as loadModel
+ * returns it): a file may have been written by hand, so whether a formula is
+ * exact and its error may be missing.
+ */
+export interface Exportable extends ModelShape {
+  outputs: Array<ModelShape['outputs'][number] & { exact?: boolean; metrics?: { train?: { maxRelError?: number | null } } }>;
+}
+
+/**
  * A fit's formulas as code: one function per target, named after it, whose
  * parameters are the inputs in order, each printed from the formula's
  * mathjs tree. A formula that is not exact says so in a comment above it.
+ * The trees are rebuilt and checked as predict's are (model/safeModel.ts):
+ * a model file is data, whichever command reads it.
  */
-export function exportCode(model: FitResult | SavedModel, language: Language): string {
+export function exportCode(model: Exportable, language: Language): string {
   const emitter = EMITTERS[language];
-  // Rebuilt and checked as predict's trees are (model/safeModel.ts): a model file is data, whichever command reads it.
   const trees = modelTrees(model, 'the model');
   const params = identifiers(model.symbols, emitter.reserved);
   const names = new Map(model.symbols.map((s, i) => [s, params[i]]));
@@ -33,13 +42,15 @@ export function exportCode(model: FitResult | SavedModel, language: Language): s
   );
   const parts = model.outputs.map((o, k) => {
     const tree = trees[k];
-    if (!tree) return emitter.comment(`${o.target}: no formula was found`) + '\n';
-    const error = o.metrics.train.maxRelError;
-    const note = o.exact ? '' : emitter.comment(`${o.target} is not exact: largest relative error ${error === null || !Number.isFinite(error) ? 'undefined' : error.toExponential(1)} on the training rows`) + '\n';
+    // Target names come from the data: a line break in one must not end the comment and start code.
+    const target = printable(o.target);
+    if (!tree) return emitter.comment(`${target}: no formula was found`) + '\n';
+    const error = o.metrics?.train?.maxRelError;
+    const note = o.exact === true ? '' : emitter.comment(`${target} is not exact: largest relative error ${typeof error !== 'number' || !Number.isFinite(error) ? 'undefined' : error.toExponential(1)} on the training rows`) + '\n';
     try {
       return note + emitter.fn(fnNames[k], params, tree, names);
     } catch (e) {
-      if (e instanceof CaluError) throw new CaluError(`${o.target}: ${e.message} to ${language}`);
+      if (e instanceof CaluError) throw new CaluError(`${target}: ${e.message} to ${language}`);
       throw e;
     }
   });
