@@ -59,6 +59,29 @@ describe('SIGTERM', () => {
   });
 });
 
+describe('a second signal', () => {
+  it('quits at once, with the shell code of the second one, before any formula is printed', async () => {
+    // A stack too small for the cube of a sum: the fit would train until its budget.
+    const child = spawn(process.execPath, [`${ROOT}dist/calu.js`, 'fit', 'samples/multinomial-train.csv', '--target', 'y3', '--inputs', 'x1,x2,x3', '--layers', '3:m 1:a', '--max-seconds', '120'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      // Two different signals, so that neither is merged into the other while the process is busy.
+      if (!timer && stderr.includes('stage 1:')) timer = setTimeout(() => child.kill('SIGTERM') && child.kill('SIGINT'), 1000);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Node may handle them in either order: the first stops the fit, the second ends the process.
+    const [first, second] = stderr.includes('\nstopping (SIGTERM): finishing with the best formulas so far') ? ['SIGTERM', 'SIGINT'] : ['SIGINT', 'SIGTERM'];
+    if (first === 'SIGINT') expect(stderr).toContain('\nstopping: finishing with the best formula so far (Ctrl-C again to quit at once)\n');
+    expect(stderr.endsWith(`calu: interrupted (${second})\n`)).toBe(true);
+    expect(stdout).toBe('');
+    expect(code).toBe(second === 'SIGTERM' ? 143 : 130);
+  });
+});
+
 describe('output paths are checked before training', () => {
   it('a missing --save directory fails at once, before the data is even read', async () => {
     const t0 = performance.now();
