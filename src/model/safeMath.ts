@@ -23,7 +23,9 @@ import {
  * holding only the arithmetic calu writes. Everything else a mathjs
  * instance carries (import, config, create, createUnit, evaluate, parse,
  * matrices, units) is removed from both of its namespaces, so a formula tree
- * that slipped past the checks still finds nothing to call.
+ * that slipped past the checks still finds nothing to call. (The package
+ * bundles this file's mathjs import from the factories it names alone: see
+ * scripts/build.js.)
  */
 
 /** What compiled formulas may look up: the operators and functions calu writes, and its exact constants. */

@@ -6,9 +6,11 @@ import type { MathJsInstance } from 'mathjs';
  * every one of its functions while it loads, about a second of each start;
  * the bundle it ships for browsers (UMD, the same version and code) creates
  * each function the first time it is used. The build (scripts/build.js)
- * sends every `import ... from 'mathjs'` here, so the sources, the tests and
- * tsx keep the ES module entry while the package starts fast. Only the
- * functions calu's sources import are forwarded.
+ * sends every `import ... from 'mathjs'` here, but for the private instance
+ * of model/safeMath.ts (built with `create` from factories, which the bundle
+ * does not export), so the sources, the tests and tsx keep the ES module
+ * entry while the package starts fast. Only the functions calu's sources
+ * import are forwarded.
  */
 const math = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathJsInstance;
 
