@@ -55,7 +55,7 @@ export class BatchedAdam {
   reset(r: number): void {
     for (const s of [...this.m, ...this.v, this.t]) {
       tf.tidy(() => {
-        const mask = tf.reshape(tf.oneHot([r], this.restarts).squeeze([0]), [this.restarts, ...new Array(s.rank - 1).fill(1)]);
+        const mask = tf.reshape(tf.oneHot([r], this.restarts), [this.restarts, ...new Array(s.rank - 1).fill(1)]);
         s.assign(tf.mul(s, tf.sub(1, mask)));
       });
     }
