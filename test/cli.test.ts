@@ -101,6 +101,15 @@ describe('calu fit', () => {
     expect(json.stoppedBy).toBe('time');
   });
 
+  it('trains a fixed stack that cannot fit for its rounds of doubling length, then stops: exit 3 and the best candidate marked ≈', async () => {
+    const r = await calu(['fit', 'samples/mul-train.csv', '--target', 'y', '--layers', '1:a']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^y ≈ \S.* {2}\(max rel\. error \S+\)\n$/);
+    const stages = [...r.stderr.matchAll(/^stage (\d+): 2 1:a, .*, (\d+) steps, for y$/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(stages).toEqual([[1, 500], [2, 1000], [3, 2000], [4, 4000], [5, 8000]]);
+    expect(r.stderr).toContain('stopped: nothing left to try; best candidate shown');
+  });
+
   it('saves a model that calu predict evaluates to the same values as the formula', async () => {
     const model = join(dir, 'model.json');
     const fitRun = await calu(['fit', 'samples/lorentz-train.csv', '--target', 'pp,pq,qq', '--seed', '3', '--save', model, '--quiet']);

@@ -87,7 +87,7 @@ export function writeReport(path: string, input: ReportInput): void {
 
 function meta(result: FitResult, source: string): string {
   const rows = `${result.rows.train} training rows${result.rows.test !== undefined ? `, ${result.rows.test} test rows` : ''}`;
-  const end = result.stoppedBy === 'solved' ? 'every formula exact' : result.stoppedBy === 'stopped' ? 'stopped early by the user' : result.stoppedBy === 'time' ? 'time budget ran out' : 'search exhausted';
+  const end = result.stoppedBy === 'solved' ? 'every formula exact' : result.stoppedBy === 'stopped' ? 'stopped early by the user' : result.stoppedBy === 'time' ? 'time budget ran out' : 'nothing left to try';
   return `${source} · ${rows} · seed ${result.seed} · ${result.seconds.toFixed(1)} s on ${result.backend} · ${end}`;
 }
 

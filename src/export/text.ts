@@ -42,7 +42,7 @@ export function formatSummary(result: FitResult): string {
 function stopReason(s: FitResult['stoppedBy']): string {
   if (s === 'time') return 'time budget (--max-seconds) ran out; best candidate shown';
   if (s === 'stopped') return 'stopped by the user; best candidate so far shown';
-  return 'search exhausted; best candidate shown';
+  return 'nothing left to try; best candidate shown';
 }
 
 function latexName(o: OutputResult): string {

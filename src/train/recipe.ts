@@ -120,10 +120,15 @@ export interface PlanOptions {
   restarts?: number;
 }
 
-/** The stages of one round: the user's stack, or the default stages, with the round's schedule length. */
+/**
+ * The stages of one round: the user's stack, or the default stages, with the
+ * round's schedule length. A stack the user fixed has rounds of its own: its
+ * schedule doubles up to the longest (or is the --steps given, once), then
+ * the plan is empty and the search ends with the best candidate.
+ */
 export function planRound(round: number, inputs: number, outputs: number, options: PlanOptions): StageSpec[] {
   const steps = options.steps ?? stepsForRound(round);
-  if (options.layers) return [userStage(options.layers, options.q, inputs, steps, options.restarts)];
+  if (options.layers) return round <= (options.steps ? 0 : LONGEST_ROUND) ? [userStage(options.layers, options.q, inputs, steps, options.restarts)] : [];
   return defaultStages(inputs, outputs, steps, options.restarts).map((s) => (options.q ? { ...s, q: parseQ(options.q) } : s));
 }
 
@@ -221,8 +226,11 @@ export function userStage(layers: string, q: string | undefined, inputs: number,
  * stage that cannot fit holds up the ones after it for long.
  */
 export function stepsForRound(round: number): number {
-  return 500 * 2 ** Math.min(round, 4);
+  return 500 * 2 ** Math.min(round, LONGEST_ROUND);
 }
+
+/** The round from which every round has the longest schedule. */
+const LONGEST_ROUND = 4;
 
 /** Hidden CALUm units for an m -> a stack: room for every monomial, with spares. */
 export function monomialWidth(inputs: number, outputs: number): number {

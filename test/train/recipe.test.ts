@@ -52,6 +52,15 @@ describe('the search plan', () => {
     expect(forTargets(stage, 1)).toBe(stage);
   });
 
+  it('trains the user stack for rounds of doubling length up to the longest, then plans nothing (the search ends)', () => {
+    const rounds = [0, 1, 2, 3, 4, 5, 6].map((r) => planRound(r, 2, 1, { layers: '1:a' }));
+    expect(rounds.map((stages) => stages.map((s) => s.steps))).toEqual([[500], [1000], [2000], [4000], [8000], [], []]);
+    // With --steps, the schedule does not grow: one round.
+    expect([0, 1].map((r) => planRound(r, 2, 1, { layers: '1:a', steps: 300 }).map((s) => s.steps))).toEqual([[300], []]);
+    // The default plan has no last round: it runs until every target is exact or the time is up.
+    expect(planRound(9, 2, 1, {}).length).toBeGreaterThan(0);
+  });
+
   it('narrows a default stage to the open targets: one unit each, or N and D each', () => {
     const [plain, , , , , , , rational] = defaultStages(2, 3, 500);
     expect(forTargets(plain, 2).stack.layers.map((l) => l.units)).toEqual([5, 2]);

@@ -98,5 +98,5 @@ function stopText(s: FitResult['stoppedBy']): string {
   if (s === 'solved') return 'solved: every formula is exact';
   if (s === 'time') return 'the time budget (--max-seconds) ran out: best candidates shown';
   if (s === 'stopped') return 'stopped by the user: best formulas so far shown, verified';
-  return 'search exhausted: best candidates shown';
+  return 'nothing left to try: best candidates shown';
 }
