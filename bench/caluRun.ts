@@ -1,6 +1,7 @@
 import { parse } from 'mathjs';
 import { fit } from '../src/fit.ts';
 import type { Dataset } from '../src/data/dataset.ts';
+import { datasetOfRows } from '../src/data/rows.ts';
 import { evaluateFormula } from '../src/formula/verify.ts';
 import type { FitResult } from '../src/result.ts';
 import type { RowSet } from './baselineRun.ts';
@@ -40,7 +41,7 @@ export async function runCalu(inputs: string[], targets: string[], sets: { train
 }
 
 function dataset(source: string, inputs: string[], targets: string[], rows: RowSet): Dataset {
-  return { source, inputs, targets, x: rows.x, y: rows.y, precision: rows.y.map((r) => r.map(() => 0)), lines: rows.x.map((_, i) => i + 2) };
+  return datasetOfRows(source, inputs, targets, rows);
 }
 
 function formulaMse(result: FitResult, rows: RowSet): number {

@@ -5,6 +5,7 @@ import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
 import { readCsvColumns } from '../src/data/csvColumns.ts';
 import { toDataset, type ColumnChoice, type Dataset } from '../src/data/dataset.ts';
+import { rowsOf } from '../src/data/rows.ts';
 import { DELIMITERS } from '../src/data/delimiter.ts';
 import type { Language } from '../src/export/code/languages.ts';
 import type { FitOptions } from '../src/fit.ts';
@@ -112,7 +113,7 @@ program
     const model = loadModel(modelPath);
     const table = readCsvFile(file, { delimiter: opts.delimiter });
     const data = toDataset(table, { targets: [], inputs: model.inputs }, { allowNoTargets: true });
-    const pred = predict(model, data.x);
+    const pred = predict(model, rowsOf(data).x);
     const targets = model.outputs.map((o) => o.target);
     if (opts.json) {
       process.stdout.write(stringify({ targets, predictions: pred }) + '\n');

@@ -3,7 +3,9 @@ import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from './defaults.ts';
 import { CaluError } from './errors.ts';
 import type { Dataset } from './data/dataset.ts';
 import { minimumRows, requireRows } from './data/dataset.ts';
-import { sampleRows, type Rows } from './data/rows.ts';
+import { rowsOf, sampleRows, type Rows } from './data/rows.ts';
+import { searchIndices } from './data/subsample.ts';
+import { minOf } from './util/extent.ts';
 import { symbolNames } from './formula/symbols.ts';
 import { powerLaw } from './formula/powerLaw.ts';
 import { describeQ } from './calu/qset.ts';
@@ -39,6 +41,12 @@ export interface FitOptions {
 }
 
 export { DEFAULT_SEED, DEFAULT_MAX_SECONDS };
+/**
+ * Rows the search trains, screens and reads formulas on: every row of a
+ * file up to this size, else a seeded subsample that covers the ranges
+ * (subsample.ts). Every formula is checked on every row all the same.
+ */
+const SEARCH_ROWS = 4096;
 /** Rows each snapshot is screened and refitted on before a full check. */
 const SAMPLE_ROWS = 128;
 /** Rows the pooled monomials of all restarts are fitted on (it holds at most half as many monomials). */
@@ -57,8 +65,9 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const backend = await initBackend(options.backend);
   const started = performance.now();
   const search = prepare(data, seed, performance.timeOrigin + started + maxSeconds * 1000);
-  emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
-  const book = new CandidateBook(data, search.symbols, search.positive, emit);
+  emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.rows, backend, seed, maxSeconds });
+  const searched = { rows: search.rows.all, everyRow: search.everyRow };
+  const book = new CandidateBook(data, searched, search.symbols, search.positive, emit);
   const { stages, stoppedBy } = await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
@@ -73,7 +82,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     seconds,
     backend,
     stoppedBy,
-    rows: { train: data.x.length, test: options.test?.x.length },
+    rows: { train: data.rows, test: options.test?.rows },
   };
 }
 
@@ -99,8 +108,11 @@ interface Search {
   positive: boolean[];
   /** Each stage's seed comes from this stream, in the order the stages run. */
   rng: Random;
+  /** all: the rows the search trains on (every row, or a subsample of a large file); sample and pool: drawn from them. */
   rows: { all: Rows; sample: Rows; pool: Rows };
-  /** Each target's column. */
+  /** rows.all holds every row of the data, in order. */
+  everyRow: boolean;
+  /** Each target's column, over rows.all. */
   columns: number[][];
   /** Each target's dominant monomial M0, for the stages that divide by it (see transform.ts). */
   dominant: Array<number[] | null>;
@@ -110,17 +122,20 @@ interface Search {
 
 function prepare(data: Dataset, seed: number, deadline: number): Search {
   const rng = new Random(seed);
-  const all: Rows = { x: data.x, y: data.y, precision: data.precision };
+  const indices = searchIndices(data, SEARCH_ROWS, seed);
+  const all = rowsOf(data, indices ?? undefined);
   const sample = sampleRows(all, SAMPLE_ROWS, rng.fork());
   const pool = sampleRows(all, POOL_ROWS, rng.fork());
-  const columns = data.targets.map((_, o) => data.y.map((t) => t[o]));
+  const columns = data.targets.map((_, o) => all.y.map((t) => t[o]));
   return {
     symbols: symbolNames(data.inputs),
-    positive: data.inputs.map((_, j) => data.x.every((row) => row[j] > 0)),
+    // Over every row: how a formula prints depends on it (sqrt(x^2) is x only where x > 0).
+    positive: data.inputColumns.map((c) => minOf(c) > 0),
     rng,
     rows: { all, sample, pool },
+    everyRow: indices === null,
     columns,
-    dominant: columns.map((y) => powerLaw(data.x, y)),
+    dominant: columns.map((y) => powerLaw(all.x, y)),
     deadline,
   };
 }
@@ -136,7 +151,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
     plan: (round) => planRound(round, data.inputs.length, data.targets.length, options),
     open: (spec) =>
       targets.filter((o) =>
-        stageApplies(spec, { solved: book.solved(o), dominant: search.dominant[o], hasBase: baseOf(spec, o) !== null, y: search.columns[o], x: data.x }),
+        stageApplies(spec, { solved: book.solved(o), dominant: search.dominant[o], hasBase: baseOf(spec, o) !== null, y: search.columns[o], x: search.rows.all.x }),
       ),
     run: async (spec, open): Promise<StageEnd> => {
       const stage = forTargets(spec, open.length);

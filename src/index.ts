@@ -9,6 +9,7 @@ export type { ModelShape } from './model/safeModel.ts';
 export { readCsvFile, parseCsv, type CsvTable } from './data/csv.ts';
 export { toDataset, type Dataset, type ColumnChoice } from './data/dataset.ts';
 export { fromArrays, type Columns } from './data/fromArrays.ts';
+export { rowsOf, datasetOfRows, type Rows } from './data/rows.ts';
 export { toJson, stringify } from './export/json.ts';
 export { toLatex } from './export/latex.ts';
 export { exportCode } from './export/code/exportCode.ts';

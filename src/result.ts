@@ -13,7 +13,7 @@ export interface OutputResult {
   latex: string;
   /** The mathjs node tree as JSON (revive with math.reviver). */
   expression: unknown;
-  /** True only when the float64 error is at rounding level on the training rows and on the test rows, if given. */
+  /** True only when the float64 error is at rounding level on every training row and on the test rows, if given. */
   exact: boolean;
   /** Node count of the tree. */
   complexity: number;

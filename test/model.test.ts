@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/data/rows.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +19,9 @@ describe('a saved model', () => {
     expect(model.candidates.length).toBeGreaterThan(0);
     expect(model.candidates.filter((c) => c.chosen).map((c) => c.formula)).toEqual(['x1 / x2']);
     expect(model.outputs[0]).toMatchObject({ target: 'y', formula: 'x1 / x2', latex: '\\frac{x_{1}}{x_{2}}', exact: true, complexity: result.outputs[0].complexity });
-    expect(model.outputs[0].metrics.test?.rows).toBe(test.x.length);
+    expect(model.outputs[0].metrics.test?.rows).toBe(test.rows);
     expect(model.stages.map((s) => s.stack)).toEqual(result.stages.map((s) => s.stack));
-    expect(predict(model, test.x)).toEqual(predict(result, test.x));
+    const { x } = rowsOf(test);
+    expect(predict(model, x)).toEqual(predict(result, x));
   });
 });

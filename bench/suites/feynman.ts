@@ -3,6 +3,7 @@ import { fit } from '../../src/fit.ts';
 import { initBackend } from '../../src/engine/backend.ts';
 import { feynmanRows, readFeynman, type FeynmanEquation } from '../../src/bench/feynman.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
+import { datasetOfRows, rowsOf } from '../../src/data/rows.ts';
 import { checkPredictions, evaluateFormula } from '../../src/formula/verify.ts';
 import { Random } from '../../src/util/random.ts';
 import { machine, markdownTable, median, progress, today } from '../machine.ts';
@@ -67,14 +68,15 @@ export async function feynmanSuite(args: SuiteArgs): Promise<SuiteResult> {
 
 function dataset(eq: FeynmanEquation, range: 'train' | 'test', n: number, rng: Random): Dataset {
   const { x, y } = feynmanRows(eq, range, n, rng);
-  return { source: eq.id, inputs: eq.variables.map((v) => v.name), targets: ['y'], x, y: y.map((v) => [v]), precision: y.map(() => [0]), lines: x.map((_, i) => i + 2) };
+  return datasetOfRows(eq.id, eq.variables.map((v) => v.name), ['y'], { x, y: y.map((v) => [v]) });
 }
 
 /** The found formula against the true one on the test rows, in float64. */
 function agreesOnTest(formula: string, symbols: string[], eq: FeynmanEquation, test: Dataset): boolean {
   if (!formula) return false;
   const truth = compile(eq.formula);
-  const want = test.x.map((row) => truth.evaluate(Object.fromEntries(eq.variables.map((v, j) => [v.name, row[j]]))) as number);
-  const got = evaluateFormula(parse(formula), symbols, test.x);
+  const { x } = rowsOf(test);
+  const want = x.map((row) => truth.evaluate(Object.fromEntries(eq.variables.map((v, j) => [v.name, row[j]]))) as number);
+  const got = evaluateFormula(parse(formula), symbols, x);
   return checkPredictions(got, want).exact;
 }

@@ -7,7 +7,7 @@ import { Random } from '../../src/util/random.ts';
 import { buildNetwork, parseStack } from '../../src/calu/stack.ts';
 import { PRESETS } from '../../src/calu/qset.ts';
 import { Trainer } from '../../src/train/trainer.ts';
-import { transpose } from '../../src/data/rows.ts';
+import { datasetOfRows, transpose } from '../../src/data/rows.ts';
 import { inverseMeanSquare } from '../../src/train/loss.ts';
 import { PlainCaluStep } from '../plainLoop.ts';
 import { machine, markdownTable, median, progress, today } from '../machine.ts';
@@ -62,7 +62,7 @@ export async function speedSuite(args: SuiteArgs): Promise<SuiteResult> {
 }
 
 function dataset(name: string, inputs: string[], targets: string[], rows: { x: number[][]; y: number[][] }): Dataset {
-  return { source: name, inputs, targets, x: rows.x, y: rows.y, precision: rows.y.map((r) => r.map(() => 0)), lines: rows.x.map((_, i) => i + 2) };
+  return datasetOfRows(name, inputs, targets, rows);
 }
 
 interface StepCost {

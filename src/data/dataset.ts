@@ -3,23 +3,29 @@ import type { CsvTable } from './csv.ts';
 import type { ColumnTable } from './csvColumns.ts';
 import { dropMissingRows } from './missing.ts';
 
-/** Numeric data ready for a fit: inputs and targets by row, checked cell by cell. */
+/**
+ * Numeric data ready for a fit, by column: one Float64Array per input and
+ * per target, checked cell by cell. Columns, not rows, so that memory is 8
+ * bytes a cell however large the file (`rowsOf` in rows.ts gives rows).
+ */
 export interface Dataset {
   source: string;
   inputs: string[];
   targets: string[];
-  /** [row][input] */
-  x: number[][];
-  /** [row][target] */
-  y: number[][];
+  /** How many data rows. */
+  rows: number;
+  /** One per input, `rows` long: inputColumns[j][i] is input j on row i. */
+  inputColumns: Float64Array[];
+  /** One per target, `rows` long. */
+  targetColumns: Float64Array[];
   /**
-   * [row][target]: half a unit in the last digit each target was written
-   * with (0 for integers and full-precision floats), so that "exact" means
-   * exact to the precision of the data.
+   * One per target, `rows` long: half a unit in the last digit each cell
+   * was written with (0 for integers and full-precision floats), so that
+   * "exact" means exact to the precision of the data.
    */
-  precision: number[][];
+  precisionColumns: Float64Array[];
   /** File line of each row, for messages. */
-  lines: number[];
+  lines: Uint32Array;
 }
 
 export interface ColumnChoice {
@@ -49,31 +55,45 @@ export function toDataset(table: CsvTable | ColumnTable, choice: ColumnChoice, o
   if (overlap) throw new CaluError(`${source}: column "${overlap}" is both an input and a target`);
   if (inputs.length === 0) throw new CaluError(`${source}: no input columns left besides the target${choice.targets.length > 1 ? 's' : ''}`);
   if ('columns' in table) return fromColumns(table, inputs, inputIdx, choice.targets, targetIdx);
-  const cell = (r: number, c: number): number => parseCell(table.rows[r][c], source, table.lines[r], header[c]);
-  const x = table.rows.map((_, r) => inputIdx.map((c) => cell(r, c)));
-  const y = table.rows.map((_, r) => targetIdx.map((c) => cell(r, c)));
-  const precision = table.rows.map((row) => targetIdx.map((c) => printedPrecision(row[c])));
-  return { source, inputs, targets: choice.targets, x, y, precision, lines: table.lines };
+  const n = table.rows.length;
+  // Row by row, the inputs before the targets: the first bad cell is reported in that order.
+  const read = (idx: number[]) => {
+    const cols = idx.map(() => new Float64Array(n));
+    for (let r = 0; r < n; r++) idx.forEach((c, k) => (cols[k][r] = parseCell(table.rows[r][c], source, table.lines[r], header[c])));
+    return cols;
+  };
+  const inputColumns = read(inputIdx);
+  const targetColumns = read(targetIdx);
+  const precisionColumns = targetIdx.map((c) => Float64Array.from(table.rows, (row) => printedPrecision(row[c])));
+  return { source, inputs, targets: [...choice.targets], rows: n, inputColumns, targetColumns, precisionColumns, lines: Uint32Array.from(table.lines) };
 }
 
 /**
- * The rows of numeric columns (from the streaming reader), with the error of
- * the first bad cell in a column used: in the inputs first, as for text.
+ * The columns of numeric columns (from the streaming reader), shared, not
+ * copied, with the error of the first bad cell in a column used: in the
+ * inputs first, as for text.
  */
 function fromColumns(table: ColumnTable, inputs: string[], inputIdx: number[], targets: string[], targetIdx: number[]): Dataset {
   const firstBad = (idx: number[]) => idx.map((c) => table.columns[c].bad).reduce((a, b) => (b && (!a || b.row < a.row) ? b : a), undefined);
   const bad = firstBad(inputIdx) ?? firstBad(targetIdx);
   if (bad) throw bad.error;
   const cols = table.columns;
-  const x = Array.from({ length: table.rows }, (_, r) => inputIdx.map((c) => cols[c].values[r]));
-  const y = Array.from({ length: table.rows }, (_, r) => targetIdx.map((c) => cols[c].values[r]));
-  const precision = Array.from({ length: table.rows }, (_, r) =>
-    targetIdx.map((c) => {
-      const e = cols[c].exponents[r];
-      return e === NO_EXPONENT ? 0 : 0.5 * Math.pow(10, e);
-    }),
-  );
-  return { source: table.source, inputs, targets, x, y, precision, lines: Array.from(table.lines) };
+  const precisionColumns = targetIdx.map((c) => {
+    const exps = cols[c].exponents;
+    const out = new Float64Array(table.rows);
+    for (let r = 0; r < table.rows; r++) out[r] = exps[r] === NO_EXPONENT ? 0 : 0.5 * Math.pow(10, exps[r]);
+    return out;
+  });
+  return {
+    source: table.source,
+    inputs,
+    targets: [...targets],
+    rows: table.rows,
+    inputColumns: inputIdx.map((c) => cols[c].values),
+    targetColumns: targetIdx.map((c) => cols[c].values),
+    precisionColumns,
+    lines: table.lines,
+  };
 }
 
 /** What a cell must look like to be read as a number: a plain decimal, optionally with an exponent. */
@@ -122,19 +142,29 @@ function clip(s: string): string {
  */
 export function requireRows(data: Dataset, minimum: number): void {
   const needs = `a fit with ${data.inputs.length} input${data.inputs.length === 1 ? '' : 's'} needs at least ${minimum}`;
-  if (data.x.length < minimum) {
-    throw new CaluError(`${data.source}: ${data.x.length} data row${data.x.length === 1 ? '' : 's'}, but ${needs}`);
+  if (data.rows < minimum) {
+    throw new CaluError(`${data.source}: ${data.rows} data row${data.rows === 1 ? '' : 's'}, but ${needs}`);
   }
   const distinct = distinctRows(data, minimum);
   if (distinct < minimum) {
-    throw new CaluError(`${data.source}: ${data.x.length} data rows, but only ${distinct} distinct; ${needs} distinct rows`);
+    throw new CaluError(`${data.source}: ${data.rows} data rows, but only ${distinct} distinct; ${needs} distinct rows`);
   }
 }
 
 /** How many rows differ from one another (inputs and targets), counted up to `enough`: the set never holds more. */
 export function distinctRows(data: Dataset, enough: number): number {
+  const cols = [...data.inputColumns, ...data.targetColumns];
   const seen = new Set<string>();
-  for (let i = 0; i < data.x.length && seen.size < enough; i++) seen.add(`${data.x[i].join(',')};${data.y[i].join(',')}`);
+  for (let i = 0; i < data.rows && seen.size < enough; i++) seen.add(cols.map((c) => c[i]).join(','));
+  return seen.size;
+}
+
+/** How many distinct points of the inputs the datasets hold together, counted up to `enough`. */
+export function distinctPoints(sets: Dataset[], enough: number): number {
+  const seen = new Set<string>();
+  for (const data of sets) {
+    for (let i = 0; i < data.rows && seen.size < enough; i++) seen.add(data.inputColumns.map((c) => c[i]).join(','));
+  }
   return seen.size;
 }
 

@@ -8,7 +8,8 @@ export type Columns = Record<string, ArrayLike<number>>;
  * A dataset from plain arrays, to fit without a CSV file. As with a CSV,
  * every column that is not a target is an input unless `inputs` lists them.
  * The values are taken as full float64 numbers, so "exact" means exact to
- * rounding level (a CSV's written precision does not apply).
+ * rounding level (a CSV's written precision does not apply). The columns
+ * are copied into the dataset's Float64Arrays.
  */
 export function fromArrays(columns: Columns, choice: ColumnChoice, source = '<arrays>'): Dataset {
   const names = Object.keys(columns);
@@ -32,14 +33,14 @@ export function fromArrays(columns: Columns, choice: ColumnChoice, source = '<ar
       if (typeof v !== 'number' || !Number.isFinite(v)) throw new CaluError(`${source} row ${r + 1}, column "${name}": ${String(v)} is not a finite number`);
     }
   });
-  const index = Array.from({ length: rows }, (_, r) => r);
   return {
     source,
     inputs,
     targets: [...choice.targets],
-    x: index.map((r) => xs.map((c) => c[r])),
-    y: index.map((r) => ys.map((c) => c[r])),
-    precision: index.map(() => ys.map(() => 0)),
-    lines: index.map((r) => r + 1),
+    rows,
+    inputColumns: xs.map((c) => Float64Array.from(c)),
+    targetColumns: ys.map((c) => Float64Array.from(c)),
+    precisionColumns: ys.map(() => new Float64Array(rows)),
+    lines: Uint32Array.from({ length: rows }, (_, r) => r + 1),
   };
 }

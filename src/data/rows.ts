@@ -1,10 +1,38 @@
+import type { Dataset } from './dataset.ts';
 import type { Random } from '../util/random.ts';
 
-/** Rows of a fit: x [row][input], y [row][target], precision like y (half a unit in the last written digit). */
+/**
+ * Rows of a fit: x [row][input], y [row][target], precision like y (half a
+ * unit in the last written digit). The search works on rows, a few thousand
+ * at most (see subsample.ts); a Dataset holds every row as columns.
+ */
 export interface Rows {
   x: number[][];
   y: number[][];
   precision: number[][];
+}
+
+/** The rows of a dataset at the given indices, in that order (every row when absent). */
+export function rowsOf(data: Dataset, indices?: ArrayLike<number>): Rows {
+  const n = indices ? indices.length : data.rows;
+  const at = (i: number) => (indices ? indices[i] : i);
+  const gather = (cols: Float64Array[]) => Array.from({ length: n }, (_, i) => cols.map((c) => c[at(i)]));
+  return { x: gather(data.inputColumns), y: gather(data.targetColumns), precision: gather(data.precisionColumns) };
+}
+
+/** A dataset from rows, as the readers would give it: for tests, benchmarks and callers that hold rows. */
+export function datasetOfRows(source: string, inputs: string[], targets: string[], rows: { x: number[][]; y: number[][]; precision?: number[][] }): Dataset {
+  const column = (m: number[][], j: number) => Float64Array.from(m, (r) => r[j]);
+  return {
+    source,
+    inputs,
+    targets,
+    rows: rows.x.length,
+    inputColumns: inputs.map((_, j) => column(rows.x, j)),
+    targetColumns: targets.map((_, o) => column(rows.y, o)),
+    precisionColumns: targets.map((_, o) => (rows.precision ? column(rows.precision, o) : new Float64Array(rows.x.length))),
+    lines: Uint32Array.from(rows.x, (_, i) => i + 2),
+  };
 }
 
 /** The rows with target o alone, as a one-target set. */

@@ -28,18 +28,25 @@ export interface ExtrapolationLine {
 
 export function extrapolationLine(train: Dataset, test?: Dataset, samples = 241): ExtrapolationLine {
   const n = train.inputs.length;
-  const column = (j: number) => train.x.map((r) => r[j]);
-  const lo = Array.from({ length: n }, (_, j) => minOf(column(j)));
-  const hi = Array.from({ length: n }, (_, j) => maxOf(column(j)));
-  const mean = Array.from({ length: n }, (_, j) => train.x.reduce((s, r) => s + r[j], 0) / train.x.length);
+  const lo = train.inputColumns.map(minOf);
+  const hi = train.inputColumns.map(maxOf);
+  const mean = train.inputColumns.map((c) => {
+    let s = 0;
+    for (let i = 0; i < c.length; i++) s += c[i];
+    return s / c.length;
+  });
   // Distances in units of each input's training spread, so no input dominates by its scale.
   const scale = lo.map((l, j) => hi[j] - l || 1);
-  const dist = (p: number[], q: number[]) => Math.sqrt(p.reduce((s, v, j) => s + ((v - q[j]) / scale[j]) ** 2, 0));
-  const ia = argmin(train.x.map((r) => dist(r, mean)));
-  const a = train.x[ia];
-  const far = test && test.x.length ? test : train;
-  const ib = argmin(far.x.map((r) => -dist(r, a)));
-  const b = far.x[ib];
+  const dist = (data: Dataset, i: number, q: number[]) => {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += ((data.inputColumns[j][i] - q[j]) / scale[j]) ** 2;
+    return Math.sqrt(s);
+  };
+  const ia = argmin(train.rows, (i) => dist(train, i, mean));
+  const a = row(train.inputColumns, ia);
+  const far = test && test.rows ? test : train;
+  const ib = argmin(far.rows, (i) => -dist(far, i, a));
+  const b = row(far.inputColumns, ib);
   const d = b.map((v, j) => v - a[j]);
   let t0 = -Infinity;
   let t1 = Infinity;
@@ -55,8 +62,8 @@ export function extrapolationLine(train: Dataset, test?: Dataset, samples = 241)
   return {
     a,
     b,
-    ya: train.y[ia],
-    yb: far.y[ib],
+    ya: row(train.targetColumns, ia),
+    yb: row(far.targetColumns, ib),
     bIsTest: far !== train,
     tMin,
     tMax,
@@ -66,10 +73,20 @@ export function extrapolationLine(train: Dataset, test?: Dataset, samples = 241)
   };
 }
 
-function argmin(values: number[]): number {
+function row(columns: Float64Array[], i: number): number[] {
+  return columns.map((c) => c[i]);
+}
+
+/** The first of n indices with the smallest value. */
+function argmin(n: number, value: (i: number) => number): number {
   let best = 0;
-  values.forEach((v, i) => {
-    if (v < values[best]) best = i;
-  });
+  let bestValue = value(0);
+  for (let i = 1; i < n; i++) {
+    const v = value(i);
+    if (v < bestValue) {
+      best = i;
+      bestValue = v;
+    }
+  }
   return best;
 }

@@ -24,7 +24,7 @@ export function targetPlots(result: FitResult, target: string, train: Dataset, t
 
 function scatter(result: FitResult, o: number, data: Dataset, which: string, color: string): string {
   const col = data.targets.indexOf(result.outputs[o].target);
-  const rows = spreadIndices(data.x.length, MAX_POINTS).map((i) => ({ x: data.x[i], y: data.y[i][col] }));
+  const rows = spreadIndices(data.rows, MAX_POINTS).map((i) => ({ x: data.inputColumns.map((c) => c[i]), y: data.targetColumns[col][i] }));
   const pred = predict(result, rows.map((r) => r.x)).map((p) => p[o]);
   const points: Array<[number, number]> = rows.map((r, i) => [r.y, pred[i]]);
   const span = range([...rows.map((r) => r.y), ...pred.filter((p) => Number.isFinite(p))]);
@@ -36,7 +36,7 @@ function scatter(result: FitResult, o: number, data: Dataset, which: string, col
     y: { label: 'predicted', ...span },
     series: [
       { kind: 'line', data: [[span.min, span.min], [span.max, span.max]], color: '#999', label: 'predicted = true', dashed: true },
-      { kind: 'points', data: points, color, label: `${rows.length < data.x.length ? `${rows.length} of ` : ''}${data.x.length} rows` },
+      { kind: 'points', data: points, color, label: `${rows.length < data.rows ? `${rows.length} of ` : ''}${data.rows} rows` },
     ],
   });
 }

@@ -2,18 +2,28 @@ import type { Dataset } from '../data/dataset.ts';
 import { targetRows, type Rows } from '../data/rows.ts';
 import { NEAR_EXACT, readFormula, type ReadFormula } from '../formula/formula.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
+import { checkFormula } from '../formula/verify.ts';
 import type { CandidateRow, OutputResult, StageRecord } from '../result.ts';
 import type { EventSink } from '../train/events.ts';
 import type { Found } from '../train/stage.ts';
 import { candidateTable, type Entry } from './table.ts';
 import { outputResult, unsolved } from './output.ts';
 
+/** The rows the book reads formulas on, and what it needs to judge them on every row. */
+export interface SearchedRows {
+  /** Every training row, or the search's subsample of a large file (see subsample.ts). */
+  rows: Rows;
+  /** `rows` are every row of the dataset, in order: a formula's check on them is its check on the data. */
+  everyRow: boolean;
+}
+
 /**
  * The candidates of a fit, target by target: the one sink every stage hands
  * its networks to. It keeps the best network of each target (which tells the
  * search what is still open) and reads the promising ones as formulas (the
  * candidate table, PySR's equations_). A network passed the stage's screen
- * at most; only the float64 check of its printed formula makes it exact.
+ * at most; only the float64 check of its printed formula makes it exact:
+ * on every row of the data (in chunks, for a large file).
  */
 export class CandidateBook {
   /** The best candidate of each target so far, read as a formula or not. */
@@ -25,6 +35,7 @@ export class CandidateBook {
 
   constructor(
     private readonly data: Dataset,
+    private readonly searched: SearchedRows,
     private readonly symbols: string[],
     /** positive[j]: input j is > 0 on every row. */
     private readonly positive: boolean[],
@@ -35,9 +46,9 @@ export class CandidateBook {
     this.shapes = data.targets.map(() => new Set());
   }
 
-  /** Whether target o has a formula whose printed tree checks exact. */
+  /** Whether target o has a formula whose printed tree checks exact on every row. */
   solved(o: number): boolean {
-    return this.best[o]?.exact ?? false;
+    return this.best[o]?.fits ?? false;
   }
 
   allSolved(): boolean {
@@ -58,17 +69,17 @@ export class CandidateBook {
     const shape = found.layers.map((l) => (l.kind === 'caluM' ? JSON.stringify(l.weights) : l.weights.length)).join('|');
     const near = found.error < NEAR_EXACT && !this.shapes[o].has(shape);
     if (prev && !found.screened && found.error >= prev.error / 2 && !near) {
-      this.best[o] = { found, formula: null, exact: false };
+      this.best[o] = { found, formula: null, fits: false };
       return;
     }
     this.shapes[o].add(shape);
     const formula = this.read(found.layers, o);
-    const entry = { found, formula, exact: formula.train.exact };
+    const entry = { found, formula, fits: formula.train.exact };
     this.best[o] = entry;
     const same = trail.at(-1)?.formula.text === formula.text;
     trail.push(entry);
     if (!same) {
-      this.emit({ type: 'candidate', target: this.data.targets[o], formula: formula.text, exact: entry.exact, error: formula.train.metrics.maxRelError, stage: found.stage, step: found.step, network: formula.layers });
+      this.emit({ type: 'candidate', target: this.data.targets[o], formula: formula.text, exact: formula.train.exact, error: formula.train.metrics.maxRelError, stage: found.stage, step: found.step, network: formula.layers });
     }
   }
 
@@ -89,25 +100,30 @@ export class CandidateBook {
   }
 
   private rows(o: number): Rows {
-    return targetRows(this.data, o);
+    return targetRows(this.searched.rows, o);
   }
 
+  /** A network read as a formula on the searched rows, and judged: checked on every row. */
   private read(layers: SnappedLayer[], o: number): ReadFormula {
-    return readFormula(layers, this.symbols, this.rows(o), this.positive);
+    const f = readFormula(layers, this.symbols, this.rows(o), this.positive);
+    const d = this.data;
+    const train = this.searched.everyRow ? f.train : checkFormula(f.node, this.symbols, d.inputColumns, d.targetColumns[o], d.precisionColumns[o]);
+    return { ...f, train };
   }
 }
 
-/** The book's record of a candidate: exact only when its formula was read and checked. */
+/** The book's record of a candidate: it fits only when its formula was read and checked. */
 interface BookEntry {
   found: Found;
   formula: ReadFormula | null;
-  exact: boolean;
+  /** Its formula fits every row. */
+  fits: boolean;
 }
 
 /** A screened network beats an unproven best; among screened ones the first is kept unless a later one is smaller. */
 function better(c: Found, prev: BookEntry | null): boolean {
   if (!prev) return true;
-  if (c.screened !== prev.exact) return c.screened;
+  if (c.screened !== prev.fits) return c.screened;
   if (c.screened) return liveWeights(c.layers) < liveWeights(prev.found.layers);
   return c.error < prev.found.error;
 }

@@ -1,16 +1,16 @@
 import type { Dataset } from '../data/dataset.ts';
-import { checkPredictions, evaluateFormula } from '../formula/verify.ts';
+import { checkFormula } from '../formula/verify.ts';
 import { toLatex } from '../export/latex.ts';
 import type { OutputResult, StageRecord } from '../result.ts';
 import type { Entry } from './table.ts';
 
-/** A target's reported formula: every export from its one tree, exact only if it also holds on the test rows. */
+/** A target's reported formula: every export from its one tree, exact only if it also holds on the test rows (checked in chunks). */
 export function outputResult(target: string, chosen: Entry, symbols: string[], stages: StageRecord[], test?: Dataset): OutputResult {
   const { found: f, formula: r } = chosen;
   let testCheck;
   if (test) {
     const to = test.targets.indexOf(target);
-    testCheck = checkPredictions(evaluateFormula(r.node, symbols, test.x), test.y.map((t) => t[to]), test.precision.map((p) => p[to]));
+    testCheck = checkFormula(r.node, symbols, test.inputColumns, test.targetColumns[to], test.precisionColumns[to]);
   }
   return {
     target,

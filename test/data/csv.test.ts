@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/data/rows.ts';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -68,8 +69,8 @@ describe('choosing columns', () => {
   it('takes every other column as an input by default', () => {
     const d = dataset('a,y,b\n1,2,3\n4,5,6\n');
     expect(d.inputs).toEqual(['a', 'b']);
-    expect(d.x).toEqual([[1, 3], [4, 6]]);
-    expect(d.y).toEqual([[2], [5]]);
+    expect(rowsOf(d).x).toEqual([[1, 3], [4, 6]]);
+    expect(rowsOf(d).y).toEqual([[2], [5]]);
   });
 
   it('names a missing target or input column and lists the columns', () => {
@@ -88,7 +89,7 @@ describe('choosing columns', () => {
 
   it('ignores a text column that is not used', () => {
     const d = dataset('label,x,y\nfoo,1,2\n', ['y'], ['x']);
-    expect(d.x).toEqual([[1]]);
+    expect(rowsOf(d).x).toEqual([[1]]);
   });
 
   it('requires enough rows for a fit', () => {

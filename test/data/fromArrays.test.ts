@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/data/rows.ts';
 import { fromArrays } from '../../src/data/fromArrays.ts';
 import { CaluError } from '../../src/errors.ts';
 import { fit } from '../../src/fit.ts';
@@ -16,13 +17,22 @@ function message(f: () => unknown): string {
 describe('a dataset from plain arrays', () => {
   it('takes every other column as an input, by row, at full precision', () => {
     const d = fromArrays({ a: [1, 2], y: [0.1, 0.2], b: new Float64Array([3, 4]) }, { targets: ['y'] });
-    expect(d).toEqual({ source: '<arrays>', inputs: ['a', 'b'], targets: ['y'], x: [[1, 3], [2, 4]], y: [[0.1], [0.2]], precision: [[0], [0]], lines: [1, 2] });
+    expect(d).toEqual({
+      source: '<arrays>',
+      inputs: ['a', 'b'],
+      targets: ['y'],
+      rows: 2,
+      inputColumns: [Float64Array.of(1, 2), Float64Array.of(3, 4)],
+      targetColumns: [Float64Array.of(0.1, 0.2)],
+      precisionColumns: [Float64Array.of(0, 0)],
+      lines: Uint32Array.of(1, 2),
+    });
   });
 
   it('takes only the inputs named', () => {
     const d = fromArrays({ a: [1], b: [2], y: [3] }, { targets: ['y'], inputs: ['b'] });
     expect(d.inputs).toEqual(['b']);
-    expect(d.x).toEqual([[2]]);
+    expect(rowsOf(d).x).toEqual([[2]]);
   });
 
   it('names the column and row of a bad value, and columns that are missing or of another length', () => {

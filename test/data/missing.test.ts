@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/data/rows.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +28,8 @@ describe('missing cells', () => {
   it('drop their rows with dropMissing, only in the columns the fit uses', () => {
     const table = parseCsv('a,b,note,y\n1,2,,3\n,5,x,6\n7,nan,x,8\n9,10,x,11\n', 'd.csv');
     const d = toDataset(table, { targets: ['y'], inputs: ['a', 'b'] }, { dropMissing: true });
-    expect(d.x).toEqual([[1, 2], [9, 10]]);
-    expect(d.lines).toEqual([2, 5]);
+    expect(rowsOf(d).x).toEqual([[1, 2], [9, 10]]);
+    expect(d.lines).toEqual(Uint32Array.of(2, 5));
     // Without --inputs every column is used, the note column too.
     expect(dropMissingRows(table, { targets: ['y'] }).lines).toEqual([5]);
   });
@@ -54,7 +55,7 @@ describe('missing cells', () => {
     const table = await readCsvColumns(path, { dropMissing: choice });
     expect(table.dropped).toBe(2);
     expect(toDataset(table, choice)).toEqual(toDataset(readCsvFile(path), choice, { dropMissing: true }));
-    expect(toDataset(table, choice).lines).toEqual([2, 5]);
+    expect(toDataset(table, choice).lines).toEqual(Uint32Array.of(2, 5));
   });
 
   it('are not dropped by the column reader without dropMissing: the first one used is the error', async () => {

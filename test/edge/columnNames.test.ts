@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/data/rows.ts';
 import katex from 'katex';
 import { parse } from 'mathjs';
 import { parseCsv } from '../../src/data/csv.ts';
@@ -41,7 +42,8 @@ describe('the column-name corpus, all in one file', () => {
     const model = { calu: 1 as const, inputs: data.inputs, symbols, outputs: [{ target: 'target', formula, expression: JSON.parse(JSON.stringify(parse(formula))), exact: true }], seed: 1 };
     checkModel(model, 'names.json');
     const sum = (row: number[]) => row.reduce((a, b) => a + b, 0);
-    expect(predict(model, data.x).map((r) => r[0])).toEqual(data.x.map(sum));
+    const { x } = rowsOf(data);
+    expect(predict(model, x).map((r) => r[0])).toEqual(x.map(sum));
   });
 
   it('names renamed columns in the summary with their control characters escaped', () => {

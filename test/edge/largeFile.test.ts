@@ -6,7 +6,7 @@ import { calu } from '../helpers/cli.ts';
 import { writeProductCsv } from '../helpers/bigCsv.ts';
 import { extrapolationLine } from '../../src/export/extrapolation.ts';
 import { range } from '../../src/export/svg/chart.ts';
-import type { Dataset } from '../../src/data/dataset.ts';
+import { datasetOfRows } from '../../src/data/rows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'calu-large-'));
 
@@ -14,7 +14,7 @@ describe('large files', () => {
   it('the report pieces take 300,000 rows (they once spread every row into Math.max)', () => {
     const n = 300_000;
     const x = Array.from({ length: n }, (_, i) => [(i % 1000) / 250 - 2, ((i * 7) % 1000) / 250 - 2]);
-    const data: Dataset = { source: 'big.csv', inputs: ['x1', 'x2'], targets: ['y'], x, y: x.map((r) => [r[0] * r[1]]), precision: x.map(() => [0]), lines: x.map((_, i) => i + 2) };
+    const data = datasetOfRows('big.csv', ['x1', 'x2'], ['y'], { x, y: x.map((r) => [r[0] * r[1]]) });
     const line = extrapolationLine(data);
     expect(line.rows).toHaveLength(241);
     expect(range(x.map((r) => r[0]), 0)).toEqual({ min: -2, max: 1.996 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/data/rows.ts';
 import fc from 'fast-check';
 import { create, all, parse, type MathNode } from 'mathjs';
 import katex from 'katex';
@@ -81,10 +82,11 @@ describe('a saved model', () => {
     saveModel(result, path);
     const loaded = loadModel(path);
     expect(loaded.outputs.map((o) => o.formula)).toEqual(result.outputs.map((o) => o.formula));
-    const a = predict(result, test.x);
-    const b = predict(loaded, test.x);
+    const rows = rowsOf(test);
+    const a = predict(result, rows.x);
+    const b = predict(loaded, rows.x);
     expect(b).toEqual(a);
-    a.forEach((row, i) => row.forEach((v, k) => expect(Math.abs(v - test.y[i][k])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(test.y[i][k])))));
+    a.forEach((row, i) => row.forEach((v, k) => expect(Math.abs(v - rows.y[i][k])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(rows.y[i][k])))));
   });
 
   it('refuses a file that is not a calu model', () => {

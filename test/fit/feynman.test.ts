@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datasetOfRows, rowsOf } from '../../src/data/rows.ts';
 import { parse } from 'mathjs';
 import { fit } from '../../src/fit.ts';
 import { feynmanRows, type FeynmanEquation } from '../../src/bench/feynman.ts';
@@ -20,7 +21,7 @@ function equation(id: string, formula: string, vars: string): FeynmanEquation {
 
 function data(eq: FeynmanEquation, range: 'train' | 'test', n: number, seed: number): Dataset {
   const { x, y } = feynmanRows(eq, range, n, new Random(seed));
-  return { source: eq.id, inputs: eq.variables.map((v) => v.name), targets: ['y'], x, y: y.map((v) => [v]), precision: y.map(() => [0]), lines: x.map((_, i) => i + 2) };
+  return datasetOfRows(eq.id, eq.variables.map((v) => v.name), ['y'], { x, y: y.map((v) => [v]) });
 }
 
 /** Fits the equation's data and checks the printed formula against the truth beyond the training range. */
@@ -29,7 +30,8 @@ async function recover(eq: FeynmanEquation, maxSeconds = 120) {
   const test = data(eq, 'test', 500, 2);
   const result = await fit(train, { seed: 1, test, maxSeconds });
   const out = result.outputs[0];
-  const agrees = checkPredictions(evaluateFormula(parse(out.formula), result.symbols, test.x), test.y.map((t) => t[0])).exact;
+  const rows = rowsOf(test);
+  const agrees = checkPredictions(evaluateFormula(parse(out.formula), result.symbols, rows.x), rows.y.map((t) => t[0])).exact;
   return { result, out, agrees };
 }
 
@@ -69,15 +71,7 @@ describe('formulas beyond sums of monomials', () => {
     const rng = new Random(4);
     const rows = Array.from({ length: 300 }, () => [1, 2, 3].map(() => Math.round(rng.between(1, 5) * 1000) / 1000));
     const text = rows.map(([a, b, c]) => ((a * b) / (4 * Math.PI * c)).toPrecision(6));
-    const train: Dataset = {
-      source: 'rounded',
-      inputs: ['a', 'b', 'c'],
-      targets: ['y'],
-      x: rows,
-      y: text.map((t) => [Number(t)]),
-      precision: text.map((t) => [printedPrecision(t)]),
-      lines: rows.map((_, i) => i + 2),
-    };
+    const train = datasetOfRows('rounded', ['a', 'b', 'c'], ['y'], { x: rows, y: text.map((t) => [Number(t)]), precision: text.map((t) => [printedPrecision(t)]) });
     const result = await fit(train, { seed: 1, maxSeconds: 60 });
     expect(result.outputs[0].formula).toBe('a * b / (4 * pi * c)');
     expect(result.outputs[0].exact).toBe(true);

@@ -6,7 +6,7 @@ describe('a fit given an AbortSignal', () => {
   it('stops when the signal aborts, within seconds, and returns the best formula so far', async () => {
     // A stack too small for the cube of a sum: without the signal it would train until the 120 s budget.
     const { train } = sample('multinomial');
-    const data = { ...train, targets: ['y3'], y: train.y.map((r) => [r[3]]), precision: train.precision.map((r) => [r[3]]) };
+    const data = { ...train, targets: ['y3'], targetColumns: [train.targetColumns[3]], precisionColumns: [train.precisionColumns[3]] };
     const started = performance.now();
     const result = await fit(data, { seed: 1, layers: '3:m 1:a', maxSeconds: 120, signal: AbortSignal.timeout(1500) });
     expect(result.stoppedBy).toBe('stopped');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/data/rows.ts';
 import { parse } from 'mathjs';
 import { fit } from '../../src/fit.ts';
 import { TALK_TASKS } from '../../src/bench/talkTasks.ts';
@@ -18,7 +19,7 @@ describe('every talk task is recovered exactly from its sample', () => {
         expect(o.exact, `${o.target} = ${o.formula}`).toBe(true);
         // Independently of calu's own check: parse the printed text and compare on the test rows.
         const code = parse(o.formula).compile();
-        test.x.forEach((row, i) => {
+        rowsOf(test).x.forEach((row, i) => {
           const scope = Object.fromEntries(result.symbols.map((s, j) => [s, row[j]]));
           const want = task.f(row)[k];
           const got = code.evaluate(scope) as number;

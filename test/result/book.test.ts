@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'mathjs';
 import { toLatex } from '../../src/export/latex.ts';
 import { CandidateBook } from '../../src/result/book.ts';
-import type { Dataset } from '../../src/data/dataset.ts';
+import { datasetOfRows, rowsOf } from '../../src/data/rows.ts';
 import type { SnappedLayer } from '../../src/formula/evaluate.ts';
 import type { FitEvent } from '../../src/train/events.ts';
 import type { Found } from '../../src/train/stage.ts';
@@ -10,15 +10,7 @@ import { Random } from '../../src/util/random.ts';
 
 const rng = new Random(6);
 const x = Array.from({ length: 60 }, () => [rng.between(1, 3), rng.between(1, 3)]);
-const data: Dataset = {
-  source: 'book',
-  inputs: ['x1', 'x2'],
-  targets: ['y'],
-  x,
-  y: x.map(([a, b]) => [a * b + 1]),
-  precision: x.map(() => [0]),
-  lines: x.map((_, i) => i + 2),
-};
+const data = datasetOfRows('book', ['x1', 'x2'], ['y'], { x, y: x.map(([a, b]) => [a * b + 1]) });
 
 /** x1 x2 + c, as an m -> a network. */
 function sum(c: number): SnappedLayer[] {
@@ -32,9 +24,9 @@ function found(layers: SnappedLayer[], screened: boolean, error: number, step = 
   return { layers, extractor: 'refit', screened, error, stage: 1, step, restart: 0 };
 }
 
-function book() {
+function book(d = data, searched = { rows: rowsOf(d), everyRow: true }) {
   const events: FitEvent[] = [];
-  return { book: new CandidateBook(data, ['x1', 'x2'], [true, true], (e) => events.push(e)), events };
+  return { book: new CandidateBook(d, searched, ['x1', 'x2'], [true, true], (e) => events.push(e)), events };
 }
 
 describe('the candidate book', () => {
@@ -79,11 +71,24 @@ describe('the candidate book', () => {
   it('checks the chosen formula on the test rows, and writes its LaTeX', () => {
     const { book: b } = book();
     b.offer(0, found(sum(1), true, 0));
-    const test = { ...data, x: [[10, 10]], y: [[100]], precision: [[0]], lines: [2] };
+    const test = datasetOfRows('test', ['x1', 'x2'], ['y'], { x: [[10, 10]], y: [[100]] });
     const [out] = b.finish([], test).outputs;
     expect(out).toMatchObject({ formula: 'x1 * x2 + 1', exact: false, metrics: { test: { rows: 1, maxAbsError: 1 } } });
     // Every export comes from the one tree.
     expect(out.latex).toBe(toLatex(parse('x1 * x2 + 1')));
+  });
+
+  it('reads a formula on the rows the search saw, but judges it on every row', () => {
+    // The last row is off by 1e-3, and the search saw only the first 40.
+    const d = datasetOfRows('book', ['x1', 'x2'], ['y'], { x, y: x.map(([a, b], i) => [a * b + 1 + (i === 59 ? 1e-3 : 0)]) });
+    const first40 = Int32Array.from({ length: 40 }, (_, i) => i);
+    const { book: b, events } = book(d, { rows: rowsOf(d, first40), everyRow: false });
+    b.offer(0, found(sum(1), true, 0));
+    expect(b.solved(0)).toBe(false);
+    expect(events).toMatchObject([{ formula: 'x1 * x2 + 1', exact: false }]);
+    const [out] = b.finish([]).outputs;
+    expect(out).toMatchObject({ formula: 'x1 * x2 + 1', exact: false, metrics: { train: { rows: 60 } } });
+    expect(out.metrics.train.maxAbsError).toBeCloseTo(1e-3, 12);
   });
 
   it('reports a target with no candidate as unsolved', () => {
