@@ -2,7 +2,7 @@ import { initBackend, type BackendName } from './engine/backend.ts';
 import { DEFAULT_MAX_SECONDS, DEFAULT_SEED } from './defaults.ts';
 import { CaluError } from './errors.ts';
 import type { Dataset } from './data/dataset.ts';
-import { minimumRows, requireRows } from './data/dataset.ts';
+import { distinctPoints, minimumRows, requireRows } from './data/dataset.ts';
 import { rowsOf, sampleRows, type Rows } from './data/rows.ts';
 import { searchIndices } from './data/subsample.ts';
 import { minOf } from './util/extent.ts';
@@ -66,7 +66,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const started = performance.now();
   const search = prepare(data, seed, performance.timeOrigin + started + maxSeconds * 1000);
   emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.rows, backend, seed, maxSeconds });
-  const searched = { rows: search.rows.all, everyRow: search.everyRow };
+  const searched = { rows: search.rows.all, everyRow: search.everyRow, distinct: (enough: number) => distinctPoints(options.test ? [data, options.test] : [data], enough) };
   const book = new CandidateBook(data, searched, search.symbols, search.positive, emit);
   const { stages, stoppedBy } = await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);

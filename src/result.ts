@@ -1,4 +1,5 @@
 import type { SnappedLayer } from './formula/evaluate.ts';
+import type { Undecided } from './result/decidable.ts';
 import type { Metrics } from './formula/verify.ts';
 import type { Extractor } from './train/screen.ts';
 import type { StageDescription } from './train/events.ts';
@@ -13,7 +14,10 @@ export interface OutputResult {
   latex: string;
   /** The mathjs node tree as JSON (revive with math.reviver). */
   expression: unknown;
-  /** True only when the float64 error is at rounding level on every training row and on the test rows, if given. */
+  /**
+   * True only when the float64 error is at rounding level on every training row and on the test rows, if
+   * given, and the data has enough distinct rows to decide the formula (see `undecided`).
+   */
   exact: boolean;
   /** Node count of the tree. */
   complexity: number;
@@ -22,6 +26,8 @@ export interface OutputResult {
   source: { stage: number; stack: string; step: number; restart: number; extractor: Extractor } | null;
   /** The pruned, snapped network behind the formula (for the graph view). */
   network: SnappedLayer[];
+  /** Present when the formula fits every row but the data has too few distinct rows to decide it (see decidable.ts): then it is not exact. */
+  undecided?: Undecided;
 }
 
 /** One row of the candidate table: every distinct formula considered for a target. */

@@ -20,6 +20,7 @@ export function toJson(result: FitResult): object {
       metrics: o.metrics,
       source: o.source,
       network: o.network,
+      ...(o.undecided ? { undecided: o.undecided } : {}),
     })),
     candidates: result.candidates,
     stages: result.stages,

@@ -13,6 +13,7 @@ import { curvePlot, targetPlots } from './plots.ts';
 import { katexCss } from './katexCss.ts';
 import { REPORT_CSS } from './reportCss.ts';
 import type { TrainingCurve } from './trainingCurve.ts';
+import { undecidedText } from '../result/decidable.ts';
 
 /** What the report is made of: the fit, the data it saw (for the plots) and the curve recorded from its events. */
 export interface ReportInput {
@@ -97,7 +98,7 @@ function section(id: string, heading: string, content: string): string {
 
 function formulaBlock(o: OutputResult, targetTex: string): string {
   const tex = o.latex ? math(`${targetTex} = ${o.latex}`, true) : `<p>${esc(o.target)}: no formula found</p>`;
-  const badge = o.exact ? '<span class="badge exact">exact</span>' : '<span class="badge inexact">not exact</span>';
+  const badge = o.exact ? '<span class="badge exact">exact</span>' : `<span class="badge inexact">not exact</span>${o.undecided ? ` <span class="note">${esc(undecidedText(o.undecided))}</span>` : ''}`;
   const metricRows = [metricRow('train', o.metrics.train), o.metrics.test ? metricRow('test', o.metrics.test) : ''].join('');
   return `<div class="formula">${tex}<div class="status">${badge}
 <table class="metrics"><thead><tr><th></th><th>rows</th><th>MSE</th><th>max abs. error</th><th>max rel. error</th></tr></thead><tbody>${metricRows}</tbody></table></div>

@@ -1,10 +1,12 @@
 import type { FitResult, OutputResult } from '../result.ts';
 import { printable } from '../util/escape.ts';
+import { undecidedText } from '../result/decidable.ts';
 
 /**
  * The formulas as text, one line per output: `target = formula` when it is
  * exact, `target ≈ formula  (max rel. error ...)` when it is not, so stdout
- * alone tells them apart (the exit code, 3, says it too). With `latex`,
+ * alone tells them apart (the exit code, 3, says it too), or `(the data
+ * cannot decide: ...)` when it fits every row of too few. With `latex`,
  * `=` or `\approx`, and the error as a LaTeX comment.
  */
 export function formatText(result: FitResult, options: { latex?: boolean } = {}): string {
@@ -13,7 +15,8 @@ export function formatText(result: FitResult, options: { latex?: boolean } = {})
     // Target names come from the data: shown with control characters escaped (formulas hold plain symbols).
     const name = options.latex ? latexName(o) : printable(o.target);
     if (o.exact) return `${name} = ${formula}`;
-    const error = o.formula ? `max rel. error ${errors(o)}` : '';
+    // A formula that fits every row is not exact when the data has too few distinct rows to decide it: the reason replaces the error.
+    const error = o.undecided ? undecidedText(o.undecided) : o.formula ? `max rel. error ${errors(o)}` : '';
     if (options.latex) return `${name} \\approx ${formula}${error ? `  % ${error}` : ''}`;
     return `${name} ≈ ${formula}${error ? `  (${error})` : ''}`;
   });
@@ -32,11 +35,17 @@ export function formatSummary(result: FitResult): string {
     const status = o.exact ? 'exact' : 'NOT exact';
     const train = `train max rel. error ${fmt(o.metrics.train.maxRelError)}`;
     const test = o.metrics.test ? `, test ${fmt(o.metrics.test.maxRelError)}` : '';
-    return `${printable(o.target)}: ${status} (${train}${test})`;
+    const why = o.undecided ? `; ${undecidedText(o.undecided)}` : '';
+    return `${printable(o.target)}: ${status} (${train}${test}${why})`;
   });
   if (renamed.length) lines.push(`in the formulas, ${renamed.join(', ')}`);
-  lines.push(`${result.seconds.toFixed(1)} s, seed ${result.seed}, ${result.stoppedBy === 'solved' ? 'solved' : `stopped: ${stopReason(result.stoppedBy)}`}`);
+  lines.push(`${result.seconds.toFixed(1)} s, seed ${result.seed}, ${result.stoppedBy === 'solved' ? solved(result) : `stopped: ${stopReason(result.stoppedBy)}`}`);
   return lines.join('\n') + '\n';
+}
+
+/** A search that ended with every formula fitting every row: solved, unless the data cannot decide some of them. */
+function solved(result: FitResult): string {
+  return result.outputs.some((o) => o.undecided) ? 'stopped: every formula fits every row, but the data cannot decide some' : 'solved';
 }
 
 function stopReason(s: FitResult['stoppedBy']): string {

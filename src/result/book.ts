@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset.ts';
 import { targetRows, type Rows } from '../data/rows.ts';
-import { NEAR_EXACT, readFormula, type ReadFormula } from '../formula/formula.ts';
+import { NEAR_EXACT, readFormula } from '../formula/formula.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import { checkFormula } from '../formula/verify.ts';
 import type { CandidateRow, OutputResult, StageRecord } from '../result.ts';
@@ -8,6 +8,7 @@ import type { EventSink } from '../train/events.ts';
 import type { Found } from '../train/stage.ts';
 import { candidateTable, type Entry } from './table.ts';
 import { outputResult, unsolved } from './output.ts';
+import { undecided, type Judged } from './decidable.ts';
 
 /** The rows the book reads formulas on, and what it needs to judge them on every row. */
 export interface SearchedRows {
@@ -15,6 +16,8 @@ export interface SearchedRows {
   rows: Rows;
   /** `rows` are every row of the dataset, in order: a formula's check on them is its check on the data. */
   everyRow: boolean;
+  /** Distinct points of the inputs (training and test rows), counted up to `enough` (see decidable.ts). */
+  distinct(enough: number): number;
 }
 
 /**
@@ -23,7 +26,8 @@ export interface SearchedRows {
  * search what is still open) and reads the promising ones as formulas (the
  * candidate table, PySR's equations_). A network passed the stage's screen
  * at most; only the float64 check of its printed formula makes it exact:
- * on every row of the data (in chunks, for a large file).
+ * on every row of the data (in chunks, for a large file), with at least
+ * as many distinct rows as it takes to decide the formula (decidable.ts).
  */
 export class CandidateBook {
   /** The best candidate of each target so far, read as a formula or not. */
@@ -46,7 +50,7 @@ export class CandidateBook {
     this.shapes = data.targets.map(() => new Set());
   }
 
-  /** Whether target o has a formula whose printed tree checks exact on every row. */
+  /** Whether target o has a formula whose printed tree fits every row: exact, or all the data can say. */
   solved(o: number): boolean {
     return this.best[o]?.fits ?? false;
   }
@@ -74,7 +78,7 @@ export class CandidateBook {
     }
     this.shapes[o].add(shape);
     const formula = this.read(found.layers, o);
-    const entry = { found, formula, fits: formula.train.exact };
+    const entry = { found, formula, fits: formula.train.exact || formula.undecided !== undefined };
     this.best[o] = entry;
     const same = trail.at(-1)?.formula.text === formula.text;
     trail.push(entry);
@@ -103,20 +107,21 @@ export class CandidateBook {
     return targetRows(this.searched.rows, o);
   }
 
-  /** A network read as a formula on the searched rows, and judged: checked on every row. */
-  private read(layers: SnappedLayer[], o: number): ReadFormula {
+  /** A network read as a formula on the searched rows, and judged: checked on every row, and decided by the data. */
+  private read(layers: SnappedLayer[], o: number): Judged {
     const f = readFormula(layers, this.symbols, this.rows(o), this.positive);
     const d = this.data;
     const train = this.searched.everyRow ? f.train : checkFormula(f.node, this.symbols, d.inputColumns, d.targetColumns[o], d.precisionColumns[o]);
-    return { ...f, train };
+    const why = train.exact ? undecided(f.layers, (enough) => this.searched.distinct(enough)) : undefined;
+    return why ? { ...f, train: { ...train, exact: false }, undecided: why } : { ...f, train };
   }
 }
 
 /** The book's record of a candidate: it fits only when its formula was read and checked. */
 interface BookEntry {
   found: Found;
-  formula: ReadFormula | null;
-  /** Its formula fits every row. */
+  formula: Judged | null;
+  /** Its formula fits every row: exact, or undecided by too few distinct rows. Either way the search has found what the data can say. */
   fits: boolean;
 }
 

@@ -3,10 +3,12 @@ import { checkFormula } from '../formula/verify.ts';
 import { toLatex } from '../export/latex.ts';
 import type { OutputResult, StageRecord } from '../result.ts';
 import type { Entry } from './table.ts';
+import type { Judged } from './decidable.ts';
 
 /** A target's reported formula: every export from its one tree, exact only if it also holds on the test rows (checked in chunks). */
 export function outputResult(target: string, chosen: Entry, symbols: string[], stages: StageRecord[], test?: Dataset): OutputResult {
-  const { found: f, formula: r } = chosen;
+  const { found: f } = chosen;
+  const r: Judged = chosen.formula;
   let testCheck;
   if (test) {
     const to = test.targets.indexOf(target);
@@ -22,6 +24,7 @@ export function outputResult(target: string, chosen: Entry, symbols: string[], s
     metrics: { train: r.train.metrics, ...(testCheck ? { test: testCheck.metrics } : {}) },
     source: { stage: f.stage, stack: stages[f.stage - 1]?.stack ?? '', step: f.step, restart: f.restart, extractor: f.extractor },
     network: r.layers,
+    ...(r.undecided ? { undecided: r.undecided } : {}),
   };
 }
 

@@ -54,7 +54,8 @@ export interface GraphState {
 
 /** The finished fit, as the result view and the final screen show it. */
 export interface ResultView {
-  outputs: Array<{ target: string; formula: string; latex: string; exact: boolean; train: number; test?: number }>;
+  /** undecided: the formula fits every row, but the data has too few distinct rows to decide it. */
+  outputs: Array<{ target: string; formula: string; latex: string; exact: boolean; undecided?: boolean; train: number; test?: number }>;
   candidates: Array<{ target: string; formula: string; complexity: number; error: number; exact: boolean; chosen: boolean }>;
   seconds: number;
   seed: number;
@@ -126,6 +127,7 @@ function resultView(result: FitResult): ResultView {
       formula: o.formula ? formulaUnicode(o.formula) : '',
       latex: o.latex,
       exact: o.exact,
+      ...(o.undecided ? { undecided: true } : {}),
       train: o.metrics.train.maxRelError,
       test: o.metrics.test?.maxRelError,
     })),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'mathjs';
 import { toLatex } from '../../src/export/latex.ts';
 import { CandidateBook } from '../../src/result/book.ts';
+import { distinctPoints } from '../../src/data/dataset.ts';
 import { datasetOfRows, rowsOf } from '../../src/data/rows.ts';
 import type { SnappedLayer } from '../../src/formula/evaluate.ts';
 import type { FitEvent } from '../../src/train/events.ts';
@@ -24,7 +25,7 @@ function found(layers: SnappedLayer[], screened: boolean, error: number, step = 
   return { layers, extractor: 'refit', screened, error, stage: 1, step, restart: 0 };
 }
 
-function book(d = data, searched = { rows: rowsOf(d), everyRow: true }) {
+function book(d = data, searched = { rows: rowsOf(d), everyRow: true, distinct: (enough: number) => distinctPoints([d], enough) }) {
   const events: FitEvent[] = [];
   return { book: new CandidateBook(d, searched, ['x1', 'x2'], [true, true], (e) => events.push(e)), events };
 }
@@ -82,13 +83,29 @@ describe('the candidate book', () => {
     // The last row is off by 1e-3, and the search saw only the first 40.
     const d = datasetOfRows('book', ['x1', 'x2'], ['y'], { x, y: x.map(([a, b], i) => [a * b + 1 + (i === 59 ? 1e-3 : 0)]) });
     const first40 = Int32Array.from({ length: 40 }, (_, i) => i);
-    const { book: b, events } = book(d, { rows: rowsOf(d, first40), everyRow: false });
+    const { book: b, events } = book(d, { rows: rowsOf(d, first40), everyRow: false, distinct: (enough) => distinctPoints([d], enough) });
     b.offer(0, found(sum(1), true, 0));
     expect(b.solved(0)).toBe(false);
     expect(events).toMatchObject([{ formula: 'x1 * x2 + 1', exact: false }]);
     const [out] = b.finish([]).outputs;
     expect(out).toMatchObject({ formula: 'x1 * x2 + 1', exact: false, metrics: { train: { rows: 60 } } });
     expect(out.metrics.train.maxAbsError).toBeCloseTo(1e-3, 12);
+  });
+
+  it('ends the search on a formula that fits every row, but does not call it exact when too few distinct rows decide it', () => {
+    const { book: b, events } = book(data, { rows: rowsOf(data), everyRow: true, distinct: (enough) => Math.min(enough, 7) });
+    b.offer(0, found(sum(1), true, 0));
+    expect(b.solved(0)).toBe(true);
+    expect(events).toMatchObject([{ formula: 'x1 * x2 + 1', exact: false }]);
+    const { outputs, candidates } = b.finish([]);
+    // x1 x2 + 1: two exponents and two coefficients, which any 4 points would fit; 8 decide it.
+    expect(outputs[0]).toMatchObject({ formula: 'x1 * x2 + 1', exact: false, undecided: { distinctRows: 7, freeCoefficients: 4, needed: 8 } });
+    expect(candidates.filter((c) => c.chosen)).toMatchObject([{ formula: 'x1 * x2 + 1', exact: false }]);
+    // With 8 distinct rows it is exact.
+    const enough = book(data, { rows: rowsOf(data), everyRow: true, distinct: (n) => Math.min(n, 8) }).book;
+    enough.offer(0, found(sum(1), true, 0));
+    expect(enough.finish([]).outputs[0]).toMatchObject({ exact: true });
+    expect(enough.finish([]).outputs[0].undecided).toBeUndefined();
   });
 
   it('reports a target with no candidate as unsolved', () => {

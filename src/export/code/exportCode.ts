@@ -1,6 +1,7 @@
 import { CaluError } from '../../errors.ts';
 import { modelTrees, type ModelShape } from '../../model/safeModel.ts';
 import { printable } from '../../util/escape.ts';
+import { isUndecided, undecidedText } from '../../result/decidable.ts';
 import type { Emitter } from './emitter.ts';
 import type { Language } from './languages.ts';
 import { identifiers } from './names.ts';
@@ -21,7 +22,7 @@ const EMITTERS: Record<Language, Emitter> = { python, sympy, numpy, js, c, julia
  * exact and its error may be missing.
  */
 export interface Exportable extends ModelShape {
-  outputs: Array<ModelShape['outputs'][number] & { exact?: boolean; metrics?: { train?: { maxRelError?: number | null } } }>;
+  outputs: Array<ModelShape['outputs'][number] & { exact?: boolean; metrics?: { train?: { maxRelError?: number | null } }; undecided?: unknown }>;
 }
 
 /**
@@ -46,7 +47,9 @@ export function exportCode(model: Exportable, language: Language): string {
     const target = printable(o.target);
     if (!tree) return emitter.comment(`${target}: no formula was found`) + '\n';
     const error = o.metrics?.train?.maxRelError;
-    const note = o.exact === true ? '' : emitter.comment(`${target} is not exact: largest relative error ${typeof error !== 'number' || !Number.isFinite(error) ? 'undefined' : error.toExponential(1)} on the training rows`) + '\n';
+    // Read from a file that may have been written by hand: only three whole numbers make a reason.
+    const why = isUndecided(o.undecided) ? undecidedText(o.undecided) : `largest relative error ${typeof error !== 'number' || !Number.isFinite(error) ? 'undefined' : error.toExponential(1)} on the training rows`;
+    const note = o.exact === true ? '' : emitter.comment(`${target} is not exact: ${why}`) + '\n';
     try {
       return note + emitter.fn(fnNames[k], params, tree, names);
     } catch (e) {

@@ -46,7 +46,7 @@ export function ResultView({ state, width, height, full = false }: { state: UiSt
             </Text>
           </Box>
           <Text>
-            {(o.exact ? 'exact' : 'NOT exact').padEnd(11)}
+            {(o.exact ? 'exact' : o.undecided ? 'undecided' : 'NOT exact').padEnd(11)}
             {o.formula ? short(o.train) : '—'}
             {o.formula && o.test !== undefined ? ` / ${short(o.test)}` : ''}
           </Text>
