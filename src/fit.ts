@@ -15,6 +15,7 @@ import { forTargets, planRound, stageApplies, stageKind, type StageSpec } from '
 import { runRounds } from './train/rounds.ts';
 import { runStage, type Base, type StageEnd } from './train/stage.ts';
 import { resolveTransform, transformName } from './train/transform.ts';
+import { checkFloat32Range } from './train/float32.ts';
 import type { EventSink } from './train/events.ts';
 import type { FitResult, StageRecord } from './result.ts';
 import { CandidateBook } from './result/book.ts';
@@ -89,6 +90,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
 /** Checks the data and the options against each other, with one clear line for the first problem. */
 function validate(data: Dataset, options: FitOptions): void {
   requireRows(data, minimumRows(data.inputs.length));
+  checkFloat32Range(data.source, data.inputs, data.inputColumns);
   if (options.test) checkTestColumns(data, options.test);
   const nOut = data.targets.length;
   const first = planRound(0, data.inputs.length, nOut, options)[0];

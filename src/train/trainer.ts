@@ -5,6 +5,7 @@ import type { Random } from '../util/random.ts';
 import type { StepContext } from '../engine/layer.ts';
 import { contextAt, DEFAULT_SCHEDULE, type Schedule } from './schedule.ts';
 import { inverseMeanSquare, normalizedMse, ratioLoss } from './loss.ts';
+import { scaledForTraining } from './float32.ts';
 
 export interface TrainerOptions {
   /** Nominal length S of the schedule. */
@@ -54,10 +55,13 @@ export class Trainer {
   ) {
     this.schedule = opts.schedule ?? DEFAULT_SCHEDULE;
     this.rows = data.x[0]?.length ?? data.y[0].length;
-    this.x = tf.tensor2d(data.x, [data.x.length, this.rows], 'float32');
+    // Columns far from 1 train rescaled by a power of two (see float32.ts); readings refit on the data as it is.
+    const x = scaledForTraining(data.x);
+    const y = scaledForTraining(data.y);
+    this.x = tf.tensor2d(x, [x.length, this.rows], 'float32');
     this.nonNegative = data.x.every((col) => col.every((v) => v >= 0));
-    this.y = tf.tensor2d(data.y, [data.y.length, this.rows], 'float32');
-    this.invScale = tf.tensor2d(inverseMeanSquare(data.y), [data.y.length, 1]);
+    this.y = tf.tensor2d(y, [y.length, this.rows], 'float32');
+    this.invScale = tf.tensor2d(inverseMeanSquare(y), [y.length, 1]);
     this.adam = new BatchedAdam(net.variables, net.restarts, { lr: opts.lr });
   }
 

@@ -23,7 +23,8 @@ export function plainProgress(write: (line: string) => void, everyMs = 1000): (e
         if (now - last < everyMs && e.step < e.steps) return;
         last = now;
         write(
-          `  step ${e.step}/${e.steps}  loss ${sci(e.bestLoss)} (median ${sci(e.medianLoss)})  exact ${e.exact}/${e.restarts}  settled ${Math.round(100 * e.settled)}%  ${e.elapsed.toFixed(1)} s`,
+          `  step ${e.step}/${e.steps}  loss ${sci(e.bestLoss)} (median ${sci(e.medianLoss)})  exact ${e.exact}/${e.restarts}  settled ${Math.round(100 * e.settled)}%` +
+            `${e.blownUp ? `  blown up ${e.blownUp}` : ''}  ${e.elapsed.toFixed(1)} s`,
         );
         break;
       }
