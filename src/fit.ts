@@ -47,7 +47,7 @@ export { DEFAULT_SEED, DEFAULT_MAX_SECONDS };
  * file up to this size, else a seeded subsample that covers the ranges
  * (subsample.ts). Every formula is checked on every row all the same.
  */
-const SEARCH_ROWS = 4096;
+export const SEARCH_ROWS = 4096;
 /** Rows each snapshot is screened and refitted on before a full check. */
 const SAMPLE_ROWS = 128;
 /** Rows the pooled monomials of all restarts are fitted on (it holds at most half as many monomials). */

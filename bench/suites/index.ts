@@ -4,12 +4,13 @@ import { nalmSuite } from './nalm.ts';
 import { feynmanSuite } from './feynman.ts';
 import { recipeSuite } from './recipe.ts';
 import { startupSuite } from './startup.ts';
+import { memorySuite } from './memory.ts';
 
 export interface SuiteArgs {
   seeds?: number;
   tasks?: string[];
   maxSeconds?: number;
-  /** Fewer steps or rows where a suite allows it, for a smoke run. */
+  /** Fewer steps or rows where a suite allows it, for a smoke run (memory: files up to 300,000 rows). */
   quick?: boolean;
   /** A data file for suites that read one (feynman). */
   file?: string;
@@ -34,4 +35,5 @@ export const SUITES: Record<string, Suite> = {
   feynman: feynmanSuite,
   recipe: recipeSuite,
   startup: startupSuite,
+  memory: memorySuite,
 };

@@ -1,10 +1,11 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { Random } from '../../src/util/random.ts';
+import { Random } from '../src/util/random.ts';
 
 /**
  * Writes a CSV of `rows` rows x1,x2,y with y = x1*x2 and inputs drawn from
  * [-2, 2] (seeded), written in full precision. Large files are made at test
- * time, never committed; the text is written in blocks, never held whole.
+ * time, never committed (the memory benchmark and the large-file tests);
+ * the text is written in blocks, never held whole.
  */
 export function writeProductCsv(path: string, rows: number, seed = 1): void {
   const rng = new Random(seed);
