@@ -38,7 +38,7 @@ export interface StageJob {
   /** The best m -> a network so far for the stage's transform, per trained target: a residual stage's bases. */
   bases: Array<Base | null>;
   rows: {
-    /** Every training row (inputs and all targets). */
+    /** The rows the search trains on (inputs and all targets): every training row, or a subsample of a large file (fit.ts). */
     all: Rows;
     /** The rows each snapshot is screened and refitted on. */
     sample: Rows;
