@@ -67,7 +67,10 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const started = performance.now();
   const search = prepare(data, seed, performance.timeOrigin + started + maxSeconds * 1000);
   emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.rows, backend, seed, maxSeconds });
-  const searched = { rows: search.rows.all, everyRow: search.everyRow, distinct: (enough: number) => distinctPoints(options.test ? [data, options.test] : [data], enough) };
+  // Counted once per number asked for: with few distinct rows, a count walks every row of the file.
+  const counted = new Map<number, number>();
+  const distinct = (enough: number) => counted.get(enough) ?? counted.set(enough, distinctPoints(options.test ? [data, options.test] : [data], enough)).get(enough)!;
+  const searched = { rows: search.rows.all, everyRow: search.everyRow, distinct };
   const book = new CandidateBook(data, searched, search.symbols, search.positive, emit);
   const { stages, stoppedBy } = await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);
