@@ -92,6 +92,10 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
 
 /** Checks the data and the options against each other, with one clear line for the first problem. */
 function validate(data: Dataset, options: FitOptions): void {
+  // A caller from plain JavaScript may still hand over the rows (x, y) a Dataset once held.
+  if (!Array.isArray((data as Partial<Dataset>).inputColumns)) {
+    throw new CaluError(`${data.source ?? 'the data'}: not a Dataset of columns (toDataset, fromArrays and datasetOfRows make one; a Dataset no longer holds rows x and y)`);
+  }
   requireRows(data, minimumRows(data.inputs.length));
   checkFloat32Range(data.source, data.inputs, data.inputColumns);
   if (options.test) checkTestColumns(data, options.test);

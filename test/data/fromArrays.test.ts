@@ -50,4 +50,9 @@ describe('a dataset from plain arrays', () => {
     const result = await fit(fromArrays({ x1, x2, y: x1.map((v, i) => v * x2[i]) }, { targets: ['y'] }), { seed: 1 });
     expect(result.outputs[0]).toMatchObject({ formula: 'x1 * x2', exact: true });
   });
+
+  it('tells a caller who hands fit the rows a Dataset once held how to make one of columns', async () => {
+    const rows = { source: 'old.csv', inputs: ['x1'], targets: ['y'], x: [[1], [2]], y: [[1], [2]], precision: [[0], [0]], lines: [2, 3] };
+    await expect(fit(rows as never)).rejects.toThrow('old.csv: not a Dataset of columns (toDataset, fromArrays and datasetOfRows make one; a Dataset no longer holds rows x and y)');
+  });
 });
