@@ -69,8 +69,8 @@ export function toDataset(table: CsvTable | ColumnTable, choice: ColumnChoice, o
 }
 
 /**
- * The columns of numeric columns (from the streaming reader), shared, not
- * copied, with the error of the first bad cell in a column used: in the
+ * A dataset over the streaming reader's numeric columns, shared, not
+ * copied, or the error of the first bad cell in a column it uses: in the
  * inputs first, as for text.
  */
 function fromColumns(table: ColumnTable, inputs: string[], inputIdx: number[], targets: string[], targetIdx: number[]): Dataset {
