@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type * as TF from '@tensorflow/tfjs';
+import { backend, relDiff } from '../helpers/backend.ts';
+import { CaluE } from '../../src/calu/caluE.ts';
+import { CaluL } from '../../src/calu/caluL.ts';
+import { CaluM } from '../../src/calu/caluM.ts';
+import { CaluA } from '../../src/calu/caluA.ts';
+import { WithInputs } from '../../src/calu/withInputs.ts';
+import { defaultComplexQ, parseComplexQ } from '../../src/calu/complexQ.ts';
+import { Network } from '../../src/engine/network.ts';
+import { PRESETS } from '../../src/calu/qset.ts';
+import { Random } from '../../src/util/random.ts';
+import type { StepContext } from '../../src/engine/layer.ts';
+
+let tf: typeof TF;
+beforeAll(async () => {
+  tf = await backend();
+});
+
+const ctx = (over: Partial<StepContext> = {}): StepContext => ({ step: 0, totalSteps: 100, lambda: 0, parity: 'exact', consistency: 0, ...over });
+
+function positiveInput(rows: number, cols: number, seed: number): TF.Tensor2D {
+  const rng = new Random(seed);
+  return tf.tensor2d(Array.from({ length: rows * cols }, () => rng.between(0.5, 2)), [rows, cols]);
+}
+
+function compareWithAutodiff(net: Network, x: TF.Tensor, c: StepContext) {
+  const weights = tf.randomNormal([net.restarts, net.outputSize, x.shape[1]!], 0, 1, 'float32', 7);
+  const loss = () => {
+    const f = net.forward(x, c, true);
+    const l = tf.sum(tf.mul(f.y, weights));
+    return f.penalty ? tf.add(l, tf.sum(f.penalty)) : l;
+  };
+  const auto = tf.variableGrads(loss as () => TF.Scalar, net.variables);
+  const f = net.forward(x, c, true);
+  const manual = net.backward(weights, f, c);
+  net.variables.forEach((v, i) => {
+    const a = auto.grads[v.name]?.dataSync() ?? new Float32Array(v.size);
+    expect(relDiff(manual[i].dataSync(), a), `gradient of ${v.name}`).toBeLessThan(2e-4);
+  });
+}
+
+/** Logits that put every weight of a layer on the given value of its Q. */
+function oneHot(values: readonly number[], target: number[]): number[] {
+  return target.flatMap((t) => values.map((q) => (q === t ? 40 : 0)));
+}
+
+describe('complex Q', () => {
+  it('reads values on both axes, with pi and e', () => {
+    const q = parseComplexQ('0,1,-1,i,-i,2i,pi*i,-0.5');
+    expect(q.re).toEqual([0, 1, -1, 0, 0, 0, 0, -0.5]);
+    expect(q.im).toEqual([0, 0, 0, 1, -1, 2, Math.PI, 0]);
+    expect(defaultComplexQ().re.length).toBe(13);
+    expect(() => parseComplexQ('1,1')).toThrow(/twice/);
+    expect(() => parseComplexQ('1,x')).toThrow(/not a number/);
+  });
+});
+
+describe('CALUe', () => {
+  it('gives exp(z) on the real axis and cos, sin on the imaginary axis', () => {
+    const q = defaultComplexQ();
+    const layer = new CaluE(1, 1, { units: 3, q }, new Random(1));
+    // Unit 0: exp(-z); unit 1: exp(i z); unit 2: exp(2i z).
+    const pick = (a: number, b: number) => q.re.map((r, k) => (r === a && q.im[k] === b ? 40 : 0));
+    layer.weight.logits.assign(tf.tensor([...pick(-1, 0), ...pick(0, 1), ...pick(0, 2)], layer.weight.logits.shape));
+    const z = [0.3, 1.7];
+    const y = layer.forward({ t: tf.tensor2d([z]), shared: true }, ctx()).y.arraySync() as number[][][];
+    z.forEach((v, b) => {
+      expect(y[0][0][b]).toBeCloseTo(Math.exp(-v), 5);
+      expect(y[0][1][b]).toBeCloseTo(Math.cos(v), 5);
+      expect(y[0][2][b]).toBeCloseTo(Math.cos(2 * v), 5);
+      expect(y[0][3][b]).toBeCloseTo(0, 5);
+      expect(y[0][4][b]).toBeCloseTo(Math.sin(v), 5);
+      expect(y[0][5][b]).toBeCloseTo(Math.sin(2 * v), 5);
+    });
+  });
+
+  it('back-propagates like autodiff, potential included', () => {
+    const x = positiveInput(3, 8, 2);
+    const net = new Network([new CaluM(3, 2, { units: 2, q: PRESETS.int() }, new Random(3)), new CaluE(2, 2, { units: 3, q: defaultComplexQ() }, new Random(4))]);
+    compareWithAutodiff(net, x, ctx({ lambda: 0.01 }));
+  });
+});
+
+describe('CALUl', () => {
+  it('gives sums of logarithms of its inputs', () => {
+    const layer = new CaluL(2, 1, { units: 1, q: PRESETS.int() }, new Random(1));
+    layer.weight.logits.assign(tf.tensor(oneHot(PRESETS.int().values, [-1, 1]), layer.weight.logits.shape));
+    const y = layer.forward({ t: tf.tensor2d([[2, 3], [5, 1.5]]), shared: true }, ctx()).y.dataSync();
+    expect(y[0]).toBeCloseTo(Math.log(5 / 2), 5);
+    expect(y[1]).toBeCloseTo(Math.log(1.5 / 3), 5);
+  });
+
+  it('back-propagates like autodiff', () => {
+    const x = positiveInput(3, 8, 5);
+    const net = new Network([new CaluM(3, 2, { units: 2, q: PRESETS.int() }, new Random(6)), new CaluL(2, 2, { units: 2, q: PRESETS.int() }, new Random(7))]);
+    compareWithAutodiff(net, x, ctx({ lambda: 0.01 }));
+  });
+});
+
+describe('a block whose outputs join the inputs', () => {
+  it('puts [x; f(x)] side by side', () => {
+    const x = positiveInput(2, 4, 8);
+    const block = new WithInputs(2, [new CaluL(2, 1, { units: 1, q: PRESETS.int() }, new Random(9))]);
+    const y = block.forward({ t: x, shared: true }, ctx()).y.arraySync() as number[][][];
+    const xs = x.arraySync();
+    expect(y[0].length).toBe(3);
+    expect(y[0][0]).toEqual(xs[0].map((v) => Math.fround(v)));
+    expect(y[0][1]).toEqual(xs[1].map((v) => Math.fround(v)));
+  });
+
+  it('back-propagates m -> e+ -> m -> a like autodiff, with the learned parity', () => {
+    const rng = new Random(10);
+    const x = positiveInput(3, 8, 11);
+    const block = new WithInputs(3, [new CaluM(3, 2, { units: 2, q: PRESETS.int() }, rng), new CaluE(2, 2, { units: 2, q: defaultComplexQ() }, rng)]);
+    const net = new Network([block, new CaluM(7, 2, { units: 3, q: PRESETS.int() }, rng), new CaluA(3, 2, { units: 1, q: PRESETS.int() }, rng)]);
+    compareWithAutodiff(net, x, ctx({ parity: 'learned', lambda: 0.01, consistency: 0.01 }));
+  });
+});
