@@ -117,3 +117,59 @@ describe('a block whose outputs join the inputs', () => {
     compareWithAutodiff(net, x, ctx({ parity: 'learned', lambda: 0.01, consistency: 0.01 }));
   });
 });
+
+describe('stacks with exponential and logarithm units', () => {
+  it('reads the notation: kinds e and l, a complex Q, and + for a feature block', async () => {
+    const { parseStack, describeStack } = await import('../../src/calu/stack.ts');
+    const spec = parseStack('3 2:m 1:e[0,1,-1,i,-i]+ 4:m 1:a');
+    expect(spec.layers.map((l) => [l.kind, l.units, l.join ?? false])).toEqual([
+      ['caluM', 2, false],
+      ['caluE', 1, true],
+      ['caluM', 4, false],
+      ['caluA', 1, false],
+    ]);
+    expect(spec.layers[1].cq?.im).toEqual([0, 0, 0, 1, -1]);
+    expect(describeStack(spec)).toBe('3 2:m 1:e[0,1,-1,i,-i]+ 4:m 1:a');
+    expect(parseStack('2:l+ 3:m 1:a').layers[0]).toMatchObject({ kind: 'caluL', join: true });
+    expect(() => parseStack('2:e+ 1:l+ 1:a')).toThrow(/one feature block/);
+    expect(() => parseStack('2:m 1:e+')).toThrow(/must follow/);
+  });
+
+  it('evaluates its snapped form in float64 as the tensors do', async () => {
+    const { buildNetwork, parseStack } = await import('../../src/calu/stack.ts');
+    const { snapNetwork } = await import('../../src/formula/snap.ts');
+    const { evaluateSnapped } = await import('../../src/formula/evaluate.ts');
+    const net = buildNetwork(parseStack('2:m 2:e+ 3:m 1:a'), 3, 2, PRESETS.int(), new Random(21));
+    const rows = [[1.2, 0.7, 1.9], [0.6, 1.4, 1.1], [1.8, 1.3, 0.5]];
+    // One-hot logits on the snapped values make the tensors compute exactly the snapped network.
+    const reading = snapNetwork(net);
+    const block = net.layers[0] as WithInputs;
+    const [m1, e] = block.inner as [CaluM, CaluE];
+    const layers = [m1, e, net.layers[1] as CaluM, net.layers[2] as CaluA];
+    reading.snapped.forEach((snapped, r) => {
+      layers.forEach((layer, li) => {
+        const s = snapped[li];
+        if (layer instanceof CaluE) {
+          s.weights.forEach((row, o) => row.forEach((v, i) => layer.weight.startAt(r, o, i, [v, s.imag![o][i]], 40)));
+          return;
+        }
+        const w = (layer as CaluM).weight;
+        const data = w.logits.dataSync().slice();
+        const K = w.q.values.length;
+        s.weights.flat().forEach((v, idx) => {
+          for (let k = 0; k < K; k++) data[(r * s.weights.flat().length + idx) * K + k] = w.q.values[k] === v ? 40 : 0;
+        });
+        w.logits.assign(tf.tensor(data, w.logits.shape));
+      });
+    });
+    const again = snapNetwork(net).snapped;
+    expect(again).toEqual(reading.snapped);
+    expect(again[0][1].join).toBe(true);
+    const x = tf.tensor2d(rows[0].map((_, j) => rows.map((row) => row[j])));
+    const y = net.forward(x, ctx(), true).y.arraySync() as number[][][];
+    again.forEach((snapped, r) => {
+      const want = evaluateSnapped(snapped, rows).map((o) => o[0]);
+      expect(relDiff(y[r][0], want)).toBeLessThan(1e-4);
+    });
+  });
+});
