@@ -60,6 +60,16 @@ export class QuantizedWeight {
     }
   }
 
+  /** Starts restart r's weight (row, col) on a value of Q: a hypothesis the restart trains from. */
+  startAt(r: number, row: number, col: number, value: number, strength = 6): void {
+    const K = this.q.values.length;
+    const n = nearestIndex(this.q.values, Math.abs(value) && this.theta ? Math.abs(value) : value);
+    const data = this.logits.dataSync().slice() as Float32Array;
+    const base = ((r * this.rows + row) * this.cols + col) * K;
+    for (let k = 0; k < K; k++) data[base + k] = k === n ? strength : 0;
+    tf.tidy(() => this.logits.assign(tf.tensor(data, this.logits.shape, 'float32')));
+  }
+
   /** Index of the value nearest 0: the "disconnected" value the init leans toward. */
   private zeroIndex(): number {
     let best = 0;
@@ -140,4 +150,12 @@ export class QuantizedWeight {
     this.qTensor.dispose();
     for (const v of this.variables) v.dispose();
   }
+}
+
+function nearestIndex(values: readonly number[], v: number): number {
+  let best = 0;
+  values.forEach((q, i) => {
+    if (Math.abs(q - v) < Math.abs(values[best] - v)) best = i;
+  });
+  return best;
 }
