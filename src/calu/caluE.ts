@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../util/random.ts';
-import type { Act, Backward, Forward, Layer, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Backward, Forward, Layer, StepContext } from '../engine/layer.ts';
 import { contract, contractGradW, contractGradX } from '../engine/contract.ts';
 import { ComplexWeight, type ComplexWeightForward } from './complexWeight.ts';
 import type { ComplexQ } from './complexQ.ts';
@@ -77,7 +77,4 @@ export class CaluE implements Layer {
     this.weight.dispose();
   }
 
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.args.units, q: this.args.q };
-  }
 }

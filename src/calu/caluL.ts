@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../util/random.ts';
-import type { Act, Backward, Forward, Layer, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Backward, Forward, Layer, StepContext } from '../engine/layer.ts';
 import { contract, contractGradW, contractGradX } from '../engine/contract.ts';
 import { QuantizedWeight, type WeightForward } from './weight.ts';
 import { isNonNegative, type QSet } from './qset.ts';
@@ -65,7 +65,4 @@ export class CaluL implements Layer {
     this.weight.dispose();
   }
 
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, q: this.args.q };
-  }
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../util/random.ts';
-import type { Act, Backward, Forward, Layer, LayerConfig, StepContext } from '../engine/layer.ts';
+import type { Act, Backward, Forward, Layer, StepContext } from '../engine/layer.ts';
 
 interface JoinCache {
   x: Act;
@@ -75,7 +75,4 @@ export class WithInputs implements Layer {
     for (const l of this.inner) l.dispose();
   }
 
-  getConfig(): LayerConfig {
-    return { kind: this.kind, units: this.outputSize, inner: this.inner.map((l) => l.getConfig()) };
-  }
 }
