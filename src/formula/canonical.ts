@@ -25,14 +25,35 @@ export function canonicalize(layers: SnappedLayer[], positive: boolean[] = []): 
 type FactorChoice = (layer: number, unit: number, terms: number[][], common: number[] | null) => number[] | null;
 
 function canonicalWith(layers: SnappedLayer[], positive: boolean[], choose: FactorChoice, rescale: boolean): SnappedLayer[] {
-  const out = layers.map((l) => ({ kind: l.kind, weights: l.weights.map((row) => [...row]) }));
+  const out = layers.map((l) => ({ ...l, weights: l.weights.map((row) => [...row]) }));
   for (let l = 1; l + 1 < out.length; l++) {
     if (out[l - 1].kind === 'caluM' && out[l].kind === 'caluA' && out[l + 1].kind === 'caluM') factorMonomials(out, l, l === 1 ? positive : [], choose);
   }
   for (let l = 0; l + 2 < out.length; l++) {
     if (rescale && out[l].kind === 'caluA' && out[l + 1].kind === 'caluM' && out[l + 2].kind === 'caluA') normalizeScales(out, l);
   }
-  return out;
+  return constantOutOfExp(out);
+}
+
+/**
+ * exp(c + S) = e^c exp(S): a constant term under an outer exp (from a fit of
+ * log y) leaves it as a coefficient of its own, which then takes its exact
+ * form like any other: exp(-theta^2/2) / sqrt(2 pi), not exp(-theta^2/2 - 0.918939).
+ */
+function constantOutOfExp(out: SnappedLayer[]): SnappedLayer[] {
+  const n = out.length;
+  if (n < 3 || out[n - 1].kind !== 'fn' || out[n - 1].fn !== 'exp') return out;
+  const [m, a] = [out[n - 3], out[n - 2]];
+  if (m.kind !== 'caluM' || a.kind !== 'caluA' || a.weights.length !== 1) return out;
+  const row = a.weights[0];
+  let c = 0;
+  m.weights.forEach((e, h) => {
+    if (row[h] !== 0 && e.every((v) => v === 0)) {
+      c += row[h];
+      row[h] = 0;
+    }
+  });
+  return c === 0 ? out : [...out, { kind: 'caluA', weights: [[Math.exp(c)]] }];
 }
 
 /**

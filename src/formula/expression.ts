@@ -11,7 +11,8 @@ import { floatParts, partsText, recognize, type ConstantParts } from './constant
 type Expr =
   | { kind: 'input'; name: string; index: number }
   | { kind: 'product'; factors: Array<{ base: Expr; power: number }>; key: number[]; positive: boolean[] }
-  | { kind: 'sum'; terms: Array<{ coef: number; parts: ConstantParts; expr: Expr }> };
+  | { kind: 'sum'; terms: Array<{ coef: number; parts: ConstantParts; expr: Expr }> }
+  | { kind: 'call'; fn: string; arg: Expr };
 
 /** Exact forms chosen by the caller for some weights: [layer][row][column], null where none. */
 export type CoefficientForms = Array<Array<Array<ConstantParts | null>>>;
@@ -22,19 +23,78 @@ export interface TextOptions {
   positive?: boolean[];
   /** Write a fractional power of a product of positive inputs factor by factor: sqrt(x) sqrt(y), not sqrt(x y). */
   spread?: boolean;
+  /** A feature block before the layers: they read [inputs; its outputs] (see features.ts). */
+  block?: SnappedLayer[];
 }
 
 export function outputText(layers: SnappedLayer[], output: number, names: string[], options: TextOptions = {}): string {
-  let units: Expr[] = names.map((name, index) => ({ kind: 'input', name, index }));
+  return print(unitsOf(layers, names, options, output)[0]);
+}
+
+/**
+ * What each output of a feature block computes, as text: cos(k * d),
+ * exp(-m * g * x / (kb * T)), log(V2 / V1). The block's tail reads these
+ * as the names of its extra inputs.
+ */
+export function featureNames(block: SnappedLayer[], names: string[], positive: boolean[] = []): string[] {
+  if (!block.length) return [];
+  return unitsOf(block, names, { positive }).slice(names.length).map(print);
+}
+
+/** The units of the last layer (only `output` of it, when given), each as an expression of the inputs. */
+function unitsOf(layers: SnappedLayer[], names: string[], options: TextOptions, output?: number): Expr[] {
+  const inputs: Expr[] = names.map((name, index) => ({ kind: 'input', name, index }));
+  let units = options.block?.length ? unitsOf(options.block, names, { positive: options.positive }) : inputs;
   const positive = options.positive ?? [];
   layers.forEach((layer, li) => {
-    const isLast = li === layers.length - 1;
+    const isLast = li === layers.length - 1 && output !== undefined;
     const rows = isLast ? [layer.weights[output]] : layer.weights;
     const forms = options.forms?.[li];
     const formRow = (k: number) => forms?.[isLast ? output : k] ?? undefined;
-    units = rows.map((w, k) => (layer.kind === 'caluM' ? product(w, units, positive, options.spread ?? false) : sum(w, units, formRow(k))));
+    switch (layer.kind) {
+      case 'caluM':
+        units = rows.map((w) => product(w, units, positive, options.spread ?? false));
+        break;
+      case 'caluA':
+        units = rows.map((w, k) => sum(w, units, formRow(k)));
+        break;
+      case 'caluE':
+        units = exponentials(layer, units);
+        break;
+      case 'caluL':
+        units = rows.map((w) => call('log', product(w, units, positive, false)));
+        break;
+      case 'fn':
+        units = units.map((u) => call(layer.fn!, u));
+        break;
+    }
+    if (layer.join) units = [...inputs, ...units];
   });
-  return print(units[0]);
+  return units;
+}
+
+function call(fn: string, arg: Expr): Expr {
+  return { kind: 'call', fn, arg };
+}
+
+/**
+ * A CALUe layer's outputs, [Re e_k..., Im e_k...]: with e_k = exp(A + i B),
+ * Re e_k = exp(A) cos(B) and Im e_k = exp(A) sin(B), each factor left out
+ * where its part of the weight is 0 (a real weight gives exp(A) and 0).
+ */
+function exponentials(layer: SnappedLayer, inputs: Expr[]): Expr[] {
+  const re: Expr[] = [];
+  const im: Expr[] = [];
+  layer.weights.forEach((row, k) => {
+    const a = sum(row, inputs);
+    const b = sum(layer.imag?.[k] ?? row.map(() => 0), inputs);
+    const grow = (f: string, arg: Expr) => (arg.kind === 'sum' && arg.terms.length === 0 ? [] : [{ base: call(f, arg), power: 1 }]);
+    const magnitude = grow('exp', a);
+    const turn = (f: 'cos' | 'sin') => grow(f, b);
+    re.push({ kind: 'product', factors: [...magnitude, ...turn('cos')], key: [], positive: [] });
+    im.push(turn('sin').length ? { kind: 'product', factors: [...magnitude, ...turn('sin')], key: [], positive: [] } : { kind: 'sum', terms: [] });
+  });
+  return [...re, ...im];
 }
 
 function product(w: number[], inputs: Expr[], positive: boolean[], spread: boolean): Expr {
@@ -120,6 +180,7 @@ function print(e: Expr): string {
 
 function printed(e: Expr): Printed {
   if (e.kind === 'input') return { text: e.name, prec: 'atom' };
+  if (e.kind === 'call') return e.fn === 'exp' ? printExp(e.arg) : { text: `${e.fn}(${print(e.arg)})`, prec: 'atom' };
   if (e.kind === 'product') return printTerm({ negative: false, num: [], den: [] }, e);
   if (e.terms.length === 0) return { text: '0', prec: 'atom' };
   if (e.terms.length === 1) return printTerm(e.terms[0].parts, e.terms[0].expr);
@@ -131,6 +192,21 @@ function printed(e: Expr): Printed {
     })
     .join(' ');
   return { text, prec: 'sum' };
+}
+
+/** exp(c log(P) + S) printed as P^c exp(S): a logarithm with a rational coefficient leaves the exponential. */
+function printExp(arg: Expr): Printed {
+  if (arg.kind !== 'sum') return { text: `exp(${print(arg)})`, prec: 'atom' };
+  const logs: Array<{ base: Expr; power: number }> = [];
+  const rest = arg.terms.filter((t) => {
+    const inner = t.expr.kind === 'product' && t.expr.factors.length === 1 && t.expr.factors[0].power === 1 ? t.expr.factors[0].base : t.expr;
+    if (inner.kind !== 'call' || inner.fn !== 'log' || !Number.isInteger(2 * t.coef) || t.parts.den.length > 0) return true;
+    logs.push({ base: inner.arg, power: t.coef });
+    return false;
+  });
+  if (!logs.length) return { text: `exp(${print(arg)})`, prec: 'atom' };
+  const factors = rest.length ? [...logs, { base: { kind: 'call' as const, fn: 'exp', arg: { kind: 'sum' as const, terms: rest } }, power: 1 }] : logs;
+  return printed({ kind: 'product', factors, key: [], positive: [] });
 }
 
 /** coefficient * expr as one fraction: numerator factors over denominator factors. */

@@ -3,6 +3,7 @@ import type { SnappedLayer } from './evaluate.ts';
 import { canonicalForms, canonicalize } from './canonical.ts';
 import { prune } from './prune.ts';
 import { defaultParts, outputText, type CoefficientForms } from './expression.ts';
+import { augment, featureCount, joinFeatures, splitFeatures } from './features.ts';
 import { floatParts, partsText, recognize, type ConstantParts } from './constants.ts';
 import { checkPredictions, evaluateFormula, type Check } from './verify.ts';
 import type { Rows } from '../data/rows.ts';
@@ -31,22 +32,42 @@ const INEXACT_DIGITS = 6;
  * the formula stays exact. positive[j]: input j is > 0 on every row.
  */
 export function readFormula(snapped: SnappedLayer[], symbols: string[], train: Rows, positive: boolean[] = []): ReadFormula {
-  const first = readForm(canonicalize(snapped, positive), false, symbols, train, positive, 'float');
-  if (!first.train.exact) return readForm(canonicalize(snapped, positive), false, symbols, train, positive, 'exact');
+  // A feature block's outputs are read as extra inputs, named by what they compute (sin(theta)): the rest is read as before.
+  const { block, tail } = splitFeatures(snapped);
+  const features: Features = { block, positive: [...positive, ...featurePositive(block, train.x)] };
+  const pos = features.positive;
+  const read = (layers: SnappedLayer[], spread: boolean, mode: 'float' | 'likely' | 'exact') => readForm(layers, spread, symbols, features, train, mode);
+  const first = read(canonicalize(tail, pos), false, 'float');
+  if (!first.train.exact) return read(canonicalize(tail, pos), false, 'exact');
   // An exact network can be written several ways (which monomial leaves each sum, sqrt(x y) or
   // sqrt(x) sqrt(y)): keep the exact one that prints shortest, then give its constants exact forms.
   // Forms are ranked by their length once each constant takes its likely exact form (unverified here).
-  let best = { layers: canonicalize(snapped, positive), spread: false, size: Infinity };
-  for (const layers of canonicalForms(snapped, positive)) {
+  let best = { layers: canonicalize(tail, pos), spread: false, size: Infinity };
+  for (const layers of canonicalForms(tail, pos)) {
     for (const spread of [false, true]) {
-      if (!readForm(layers, spread, symbols, train, positive, 'float').train.exact) continue;
-      const likely = readForm(layers, spread, symbols, train, positive, 'likely');
+      if (!read(layers, spread, 'float').train.exact) continue;
+      const likely = read(layers, spread, 'likely');
       // A constant with no exact form reads worse than a few more symbols.
       const size = likely.complexity + FLOAT_COST * (likely.text.match(/\d\.\d{6,}/g)?.length ?? 0);
       if (size < best.size) best = { layers, spread, size };
     }
   }
-  return readForm(best.layers, best.spread, symbols, train, positive, 'exact');
+  return read(best.layers, best.spread, 'exact');
+}
+
+/** A network's feature block, and which of the inputs its tail reads ([x; features]) are > 0 on every row. */
+interface Features {
+  block: SnappedLayer[];
+  positive: boolean[];
+}
+
+/** Per feature column: > 0 on every row (an exponential is; a cosine or a logarithm need not be). */
+function featurePositive(block: SnappedLayer[], x: number[][]): boolean[] {
+  if (!block.length) return [];
+  const D = x[0]?.length ?? 0;
+  const flags = new Array(featureCount(block)).fill(true);
+  for (const row of augment(block, x)) for (let k = 0; k < flags.length; k++) if (!(row[D + k] > 0)) flags[k] = false;
+  return flags;
 }
 
 /**
@@ -55,16 +76,16 @@ export function readFormula(snapped: SnappedLayer[], symbols: string[], train: R
  * checking the data ('likely', to rank forms by length), or as the simplest
  * form that keeps the formula exact, checked one by one ('exact').
  */
-function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], train: Rows, positive: boolean[], mode: 'float' | 'likely' | 'exact'): ReadFormula {
+function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], features: Features, train: Rows, mode: 'float' | 'likely' | 'exact'): ReadFormula {
   const y = train.y.map((t) => t[0]);
   const prec = train.precision.map((p) => p[0]);
   const build = (forms: CoefficientForms): ReadFormula => {
     // The network keeps the value each coefficient prints as, so the graph and the formula agree.
-    const live = layers.map((l, li) => ({ kind: l.kind, weights: l.weights.map((row, r) => row.map((w, c) => (forms[li][r][c] ? partsValue(forms[li][r][c]!) : w))) }));
-    const text = outputText(live, 0, symbols, { forms, positive, spread });
+    const live = layers.map((l, li) => ({ ...l, weights: l.weights.map((row, r) => row.map((w, c) => (forms[li][r][c] ? partsValue(forms[li][r][c]!) : w))) }));
+    const text = outputText(live, 0, symbols, { forms, positive: features.positive, spread, block: features.block });
     const node = parse(text);
     const check = checkPredictions(evaluateFormula(node, symbols, train.x), y, prec);
-    return { text, node, complexity: countNodes(node), train: check, layers: prune(live) };
+    return { text, node, complexity: countNodes(node), train: check, layers: joinFeatures(features.block, prune(live)) };
   };
   // Weights from Q print exactly; free coefficients (refitted, or rescaled by the canonical form) need a form.
   const free: Array<[number, number, number]> = [];

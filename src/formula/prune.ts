@@ -9,8 +9,13 @@ export function prune(layers: SnappedLayer[]): SnappedLayer[] {
   const n = layers.length;
   // used[l]: which units of layer l's output are read by the layer above (all outputs of the last layer).
   const used: boolean[][] = layers.map((l) => l.weights.map(() => false));
-  used[n - 1] = layers[n - 1].weights.map(() => true);
+  used[n - 1] = layers[n - 1].kind === 'fn' ? [true] : layers[n - 1].weights.map(() => true);
   for (let l = n - 1; l > 0; l--) {
+    // An outer function passes each of its inputs to one output.
+    if (layers[l].kind === 'fn') {
+      used[l - 1] = layers[l - 1].weights.map((_, k) => used[l][k] ?? true);
+      continue;
+    }
     layers[l].weights.forEach((row, k) => {
       if (!used[l][k]) return;
       row.forEach((w, j) => {
@@ -19,8 +24,9 @@ export function prune(layers: SnappedLayer[]): SnappedLayer[] {
     });
   }
   return layers.map((layer, l) => {
+    if (layer.kind === 'fn') return { ...layer };
     const rows = layer.weights.filter((_, k) => used[l][k]);
     const keepCols = l === 0 ? null : used[l - 1];
-    return { kind: layer.kind, weights: rows.map((row) => (keepCols ? row.filter((_, j) => keepCols[j]) : [...row])) };
+    return { ...layer, weights: rows.map((row) => (keepCols ? row.filter((_, j) => keepCols[j]) : [...row])) };
   });
 }

@@ -43,7 +43,7 @@ export function refitLastLayer(layers: SnappedLayer[], rows: number[][], targets
       });
     }
   }
-  return [...layers.slice(0, -1), { kind: last.kind, weights }];
+  return [...layers.slice(0, -1), { ...last, weights }];
 }
 
 /** Columns that are finite, not all zero, and not identical to an earlier column. */

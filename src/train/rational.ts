@@ -1,5 +1,6 @@
 import { distinctMonomials, monomials, type SnappedLayer } from '../formula/evaluate.ts';
 import { sparsestNullVector } from '../formula/sparse.ts';
+import { augment, joinFeatures, splitFeatures } from '../formula/features.ts';
 import type { SnapshotReader } from './snapshot.ts';
 
 /**
@@ -10,10 +11,12 @@ import type { SnapshotReader } from './snapshot.ts';
  * distinct monomials M of the snapped layer, fitted on the screening
  * sample. The network read back computes y = M0 (N/D)^(1/k):
  *   in -> m[monomials, M0] -> a[N, D, M0] -> m[1/k, -1/k, 1] -> a[sign].
+ * After a feature block, the monomials are of the augmented inputs [x; features].
  */
 export const readRational: SnapshotReader = (snapped, { sample, targets }) => {
-  const units = distinctMonomials(snapped[0].weights);
-  const features = sample.x.map((row) => monomials(units, row));
+  const { block, tail } = splitFeatures(snapped);
+  const units = distinctMonomials(tail[0].weights);
+  const features = augment(block, sample.x).map((row) => monomials(units, row));
   return targets.map((target, k) => {
     const A = features.map((f, i) => [...f, ...f.map((v) => -v * sample.y[i][k])]);
     const nv = sparsestNullVector(A, 1e-9);
@@ -23,6 +26,6 @@ export const readRational: SnapshotReader = (snapped, { sample, targets }) => {
       { kind: 'caluM', weights: units },
       { kind: 'caluA', weights: [nv.theta.slice(0, H), nv.theta.slice(H)] },
     ];
-    return { stage: null, layers: target.readBack(quotient, [1, -1]), extractor: 'refit' };
+    return { stage: null, layers: target.readBack(joinFeatures(block, quotient), [1, -1]), extractor: 'refit' };
   });
 };

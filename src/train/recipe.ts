@@ -28,6 +28,8 @@ export interface StageSpec {
   transform: TransformSpec;
   /** The stack is the user's: its last layer is theirs, so it trains every target, solved or not. */
   trainsAll?: boolean;
+  /** Restarts start their feature block on argument hypotheses (see hypotheses.ts). */
+  hypotheses?: boolean;
 }
 
 /** What a kind of stage trains, and how one restart's snapshot is read. */

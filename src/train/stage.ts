@@ -10,6 +10,7 @@ import { screen, type Extractor } from './screen.ts';
 import { StageTarget } from './target.ts';
 import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
+import { hypotheses, startOnHypotheses } from './hypotheses.ts';
 import { stageKind, type StageKind, type StageSpec } from './recipe.ts';
 import type { ReadContext } from './snapshot.ts';
 import type { ProgressEvent, StageDescription, StageEvent } from './events.ts';
@@ -180,6 +181,7 @@ function buildStage(job: StageJob): Stage {
   const own = outputs.map((o) => ({ all: targetRows(rows.all, o), sample: targetRows(rows.sample, o) }));
   const rng = new Random(job.seed);
   const net = buildNetwork(spec.stack, rows.all.x[0].length, spec.restarts, spec.q, rng.fork());
+  if (spec.hypotheses) startOnHypotheses(net, hypotheses(featureKind(spec), sample.x, sample.y.map((t) => t[0])));
   const trainer = new Trainer(net, { x: transpose(rows.all.x), y: transpose(all.y) }, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: rng.fork(), loss: kind.loss });
   const seedsBases = kind.seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
   return { job, kind, targets, context: { sample, rows: rows.sample, targets }, pool, poolTolerance, own, seedsBases, net, trainer };
@@ -225,6 +227,11 @@ function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: Ca
 
 function found(stage: Stage, layers: SnappedLayer[], extractor: Extractor, s: { error: number; passed: boolean }, step: number, restart: number): Found {
   return { layers, extractor, screened: s.passed, error: s.error, stage: stage.job.description.index, step, restart };
+}
+
+/** The kind of a stage's feature block: exponential (m -> e) or logarithm (l) units. */
+function featureKind(spec: StageSpec): 'e' | 'l' {
+  return spec.stack.layers.some((l) => l.kind === 'caluE') ? 'e' : 'l';
 }
 
 /** What the progress events count, over the stage so far. */

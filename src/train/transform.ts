@@ -1,4 +1,5 @@
-import type { SnappedLayer } from '../formula/evaluate.ts';
+import type { OuterFunction, SnappedLayer } from '../formula/evaluate.ts';
+import { featureCount, joinFeatures, splitFeatures } from '../formula/features.ts';
 
 /**
  * A stage may fit a transform of the target, Y = T(y), and read the formula
@@ -11,15 +12,30 @@ import type { SnappedLayer } from '../formula/evaluate.ts';
  * (see docs/RECIPE.md). So (y / m0)^-2 = 1 - v^2/c^2 is a sum of two
  * monomials even though y = m0/sqrt(1 - v^2/c^2) is not.
  *
+ * The other kind is a function of the target whose inverse is a function
+ * calu prints: Y = log y (read back as exp), sin y (asin), cos y (acos),
+ * exp y (log) or atanh y (tanh). So asin(n sin(theta2)) is fitted as the
+ * product n sin(theta2), and n0 exp(-m g x/(kb T)) as the sum
+ * log(n0) - m g x/(kb T).
+ *
  * Transforms are plain data, tagged by kind, so a stage's input can be sent
  * to a worker as it is; the operations of each kind sit in TRANSFORMS. A new
- * kind (log y, say) is one more member of the two unions and one more entry.
+ * kind is one more member of the two unions and one more entry.
  */
 
 /** What a stage asks of every target it trains. */
-export type TransformSpec = PowerSpec;
+export type TransformSpec = PowerSpec | FunctionSpec;
 /** The transform of one target: the stage's spec, met with that target's dominant monomial. */
-export type TargetTransform = PowerTransform;
+export type TargetTransform = PowerTransform | FunctionSpec;
+
+/** Y = f(y), y read back as f^-1 of the fit. */
+export interface FunctionSpec {
+  kind: 'fn';
+  fn: TargetFunction;
+}
+
+/** The functions of the target a stage may fit. */
+export type TargetFunction = 'log' | 'sin' | 'cos' | 'exp' | 'atanh';
 
 export interface PowerSpec {
   kind: 'power';
@@ -82,18 +98,51 @@ const POWER: TransformKind<PowerSpec, PowerTransform> = {
     const sign = negative && !oddPower(t.power) ? -1 : 1;
     const outer = powers.map((p) => p / t.power);
     if (!t.m0) return [...sums, { kind: 'caluM', weights: [outer] }, { kind: 'caluA', weights: [[sign]] }];
-    const [m, a] = sums;
-    return [
-      { kind: 'caluM', weights: [...m.weights, t.m0] },
+    // M0 is a monomial of the inputs: over a feature block's augmented inputs it has exponent 0 on every feature.
+    const { block, tail } = splitFeatures(sums);
+    const [m, a] = tail;
+    const m0 = [...t.m0, ...new Array(featureCount(block)).fill(0)];
+    return joinFeatures(block, [
+      { kind: 'caluM', weights: [...m.weights, m0] },
       { kind: 'caluA', weights: [...a.weights.map((row) => [...row, 0]), [...m.weights.map(() => 0), 1]] },
       { kind: 'caluM', weights: [[...outer, 1]] },
       { kind: 'caluA', weights: [[sign]] },
-    ];
+    ]);
+  },
+};
+
+/** Each target function: where it is one-to-one, its derivative, and the inverse calu prints. */
+const FUNCTIONS: Record<TargetFunction, { applies: (y: number) => boolean; f: (y: number) => number; slope: (y: number) => number; inverse: OuterFunction }> = {
+  // A target of one sign: log|y|, the sign returning through invert.
+  log: { applies: (y) => y !== 0 && Number.isFinite(Math.log(Math.abs(y))), f: (y) => Math.log(Math.abs(y)), slope: (y) => 1 / Math.abs(y), inverse: 'exp' },
+  sin: { applies: (y) => Math.abs(y) <= Math.PI / 2, f: Math.sin, slope: (y) => Math.abs(Math.cos(y)), inverse: 'asin' },
+  cos: { applies: (y) => y >= 0 && y <= Math.PI, f: Math.cos, slope: (y) => Math.abs(Math.sin(y)), inverse: 'acos' },
+  exp: { applies: (y) => Math.abs(y) < 300, f: Math.exp, slope: Math.exp, inverse: 'log' },
+  atanh: { applies: (y) => Math.abs(y) < 1, f: Math.atanh, slope: (y) => 1 / (1 - y * y), inverse: 'tanh' },
+};
+
+const FUNCTION: TransformKind<FunctionSpec, FunctionSpec> = {
+  resolve: (spec) => spec,
+  name: (spec) => `${spec.fn}(y)`,
+  applies(t, y) {
+    const fn = FUNCTIONS[t.fn];
+    if (!y.every((v) => Number.isFinite(v) && fn.applies(v))) return false;
+    // log needs one sign; the others are one-to-one on the whole range they accept.
+    return t.fn !== 'log' || y.every((v) => v > 0) || y.every((v) => v < 0);
+  },
+  apply: (t, y) => FUNCTIONS[t.fn].f(y),
+  precision: (t, y, _x, dy) => (dy === 0 ? 0 : FUNCTIONS[t.fn].slope(y) * dy),
+  invert(t, sums, powers, negative) {
+    // A quotient N/D of the fit first (powers [1, -1]), then the inverse function.
+    const fitted = powers.length === 1 && powers[0] === 1 ? sums : [...sums, { kind: 'caluM' as const, weights: [powers] }];
+    const out: SnappedLayer[] = [...fitted, { kind: 'fn', weights: [], fn: FUNCTIONS[t.fn].inverse }];
+    return t.fn === 'log' && negative ? [...out, { kind: 'caluA', weights: [[-1]] }] : out;
   },
 };
 
 const TRANSFORMS: { [K in TransformSpec['kind']]: TransformKind<Extract<TransformSpec, { kind: K }>, Extract<TargetTransform, { kind: K }>> } = {
   power: POWER,
+  fn: FUNCTION,
 };
 
 function kindOf(kind: TransformSpec['kind']): TransformKind<TransformSpec, TargetTransform> {
@@ -128,6 +177,11 @@ export function transformPrecision(t: TargetTransform, y: number, x: number[], d
 /** The network for y from one for Y (see TransformKind.invert); a single sum by default. */
 export function invertTransform(t: TargetTransform, sums: SnappedLayer[], negative: boolean, powers: number[] = [1]): SnappedLayer[] {
   return kindOf(t.kind).invert(t, sums, powers, negative);
+}
+
+/** Fitting f(y), read back as f^-1 of the fit. */
+export function targetFunction(fn: TargetFunction): FunctionSpec {
+  return { kind: 'fn', fn };
 }
 
 function isIdentity(t: PowerTransform): boolean {
