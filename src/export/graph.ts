@@ -1,7 +1,7 @@
 import type { OutputResult } from '../result.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { LayerKind } from '../calu/stack.ts';
-import { outputText } from '../formula/expression.ts';
+import { unitTexts } from '../formula/expression.ts';
 import { formulaUnicode, numberUnicode, symbolUnicode } from './unicode.ts';
 
 /**
@@ -38,7 +38,7 @@ export interface GraphNode {
 export interface GraphEdge {
   from: string;
   to: string;
-  /** The snapped weight: an exponent into a CALUm unit, a coefficient into a CALUa unit. */
+  /** The snapped weight: an exponent into a CALUm or CALUl unit, a coefficient into a CALUa unit, the real part into a CALUe unit (1 into a function). */
   value: number;
   label: string;
 }
@@ -78,30 +78,31 @@ function buildGraph(result: GraphSource, members: number[]): NetworkGraph {
   const outputs: GraphColumn = { kind: first[depth - 1].kind, outputs: true, nodes: [] };
   const edges: GraphEdge[] = [];
   const known = hidden.map(() => new Map<string, string>());
-  const letters = hidden.map((c) => (c.kind === 'caluM' ? 'm' : 'a'));
+  const letters = first.slice(0, -1).map((l) => LETTER[l.kind]);
   const unitName = (l: number, k: number) => (letters.indexOf(letters[l]) === letters.lastIndexOf(letters[l]) ? `${letters[l]}${k}` : `${letters[l]}${l + 1}.${k}`);
-  const usedInputs = new Set<number>();
-  const connect = (from: string[], to: string, row: number[]) =>
+  const inputIds = symbols.map((_, j) => `x${j}`);
+  const connect = (from: string[], to: string, row: Array<{ value: number; label: string } | null>) =>
     row.forEach((w, j) => {
-      if (w !== 0) edges.push({ from: from[j], to, value: w, label: valueLabel(w) });
+      if (w) edges.push({ from: from[j], to, ...w });
     });
 
   for (const o of members) {
     const { network, target } = result.outputs[o];
-    let prev = symbols.map((_, j) => `x${j}`);
+    const labels = unitTexts(network, symbols);
+    let prev = inputIds;
     // Units of different outputs merge; two equal units of one network stay two, as the network has them.
     const mine = new Set<string>();
     network.forEach((layer, l) => {
-      if (l === 0) layer.weights.forEach((row) => row.forEach((w, j) => w !== 0 && usedInputs.add(j)));
+      const rows = incoming(layer, prev.length);
       if (l === depth - 1) {
         const id = `y${o}`;
         outputs.nodes.push({ id, name: target, label: target });
-        connect(prev, id, layer.weights[0]);
+        connect(prev, id, rows[0]);
         return;
       }
-      prev = layer.weights.map((row, k) => {
+      const ids = rows.map((row, k) => {
         // A unit is the same unit when it reads the same units with the same weights.
-        const key = row.map((w, j) => (w === 0 ? '' : `${prev[j]}:${w}`)).filter(Boolean).join(',');
+        const key = row.map((w, j) => (w === null ? '' : `${prev[j]}:${w.label}`)).filter(Boolean).join(',') + `#${labels[l][k]}`;
         const seen = known[l].get(key);
         if (seen && !mine.has(seen)) {
           mine.add(seen);
@@ -110,26 +111,52 @@ function buildGraph(result: GraphSource, members: number[]): NetworkGraph {
         const id = `h${l + 1}.${hidden[l].nodes.length + 1}`;
         if (!seen) known[l].set(key, id);
         mine.add(id);
-        hidden[l].nodes.push({ id, name: unitName(l, hidden[l].nodes.length + 1), label: unitLabel(network, l, k, symbols) });
+        hidden[l].nodes.push({ id, name: unitName(l, hidden[l].nodes.length + 1), label: formulaUnicode(labels[l][k]) });
         connect(prev, id, row);
         return id;
       });
+      // After a feature block the next layer reads the inputs beside its outputs.
+      prev = layer.join ? [...inputIds, ...ids] : ids;
     });
   }
+  const usedInputs = new Set(edges.map((e) => e.from).filter((id) => id.startsWith('x')));
   const inputs: GraphColumn = {
     kind: 'input',
     outputs: false,
-    nodes: symbols.map((s, j) => ({ id: `x${j}`, name: symbolUnicode(s), label: symbolUnicode(s) })).filter((_, j) => usedInputs.has(j)),
+    nodes: symbols.map((s, j) => ({ id: `x${j}`, name: symbolUnicode(s), label: symbolUnicode(s) })).filter((n) => usedInputs.has(n.id)),
   };
   const columns = [inputs, ...hidden, outputs];
   tidy(columns, edges);
   return {
     columns,
     edges,
-    shape: first.map((l) => (l.kind === 'caluM' ? 'm' : 'a')).join(' → '),
+    shape: first.map((l) => LETTER[l.kind]).join(' → '),
     targets: members.map((o) => result.outputs[o].target),
-    unusedInputs: symbols.filter((_, j) => !usedInputs.has(j)).map(symbolUnicode),
+    unusedInputs: symbols.filter((_, j) => !usedInputs.has(`x${j}`)).map(symbolUnicode),
   };
+}
+
+/** The letter a layer's units are named by (m1, a2, e1, l1, f1). */
+const LETTER: Record<LayerKind, string> = { caluM: 'm', caluA: 'a', caluE: 'e', caluL: 'l', fn: 'f' };
+
+/**
+ * The edges into each unit of a layer, per input (null where there is none):
+ * a CALUe unit's real and imaginary parts both read every input with the
+ * complex weight (labelled like i/2 or -1); a function reads its one input.
+ */
+function incoming(layer: SnappedLayer, inputs: number): Array<Array<{ value: number; label: string } | null>> {
+  const edge = (w: number) => (w === 0 ? null : { value: w, label: valueLabel(w) });
+  if (layer.kind === 'fn') return Array.from({ length: inputs }, (_, k) => Array.from({ length: inputs }, (_, j) => (j === k ? { value: 1, label: layer.fn! } : null)));
+  if (layer.kind !== 'caluE') return layer.weights.map((row) => row.map(edge));
+  const rows = layer.weights.map((row, k) => row.map((re, j) => complexEdge(re, layer.imag?.[k]?.[j] ?? 0)));
+  return [...rows, ...rows];
+}
+
+function complexEdge(re: number, im: number): { value: number; label: string } | null {
+  if (re === 0 && im === 0) return null;
+  if (im === 0) return { value: re, label: valueLabel(re) };
+  const imag = `${im === 1 ? '' : im === -1 ? '−' : valueLabel(im)}i`;
+  return { value: re, label: re === 0 ? imag : `${valueLabel(re)}${im < 0 ? '' : '+'}${imag}` };
 }
 
 /**
@@ -151,12 +178,6 @@ function tidy(columns: GraphColumn[], edges: GraphEdge[]): void {
     );
     columns[i].nodes.sort((a, b) => key.get(a.id)![0] - key.get(b.id)![0] || key.get(a.id)![1] - key.get(b.id)![1]);
   }
-}
-
-/** What unit k of layer l computes, read off the network below it with the formula reader itself. */
-function unitLabel(network: SnappedLayer[], l: number, k: number, symbols: string[]): string {
-  const sub: SnappedLayer[] = [...network.slice(0, l), { kind: network[l].kind, weights: [network[l].weights[k]] }];
-  return formulaUnicode(outputText(sub, 0, symbols));
 }
 
 /** A weight as an edge label: exact values as they are, refitted ones to 4 significant digits. */

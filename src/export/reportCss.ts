@@ -41,5 +41,7 @@ svg.graph .node text { font-size: 13px; }
 svg.graph .input rect { fill: #f1f2f5; stroke: #8a93a3; }
 svg.graph .caluM rect { fill: #e7f0fb; stroke: #2f6db5; }
 svg.graph .caluA rect { fill: #fdf0e3; stroke: #d9771e; }
+svg.graph .caluE rect, svg.graph .caluL rect { fill: #eaf6ec; stroke: #2e8b47; }
+svg.graph .fn rect { fill: #f3ecfa; stroke: #7a4bb0; }
 svg.graph .output rect { fill: #e6f4ec; stroke: var(--good); }
 `;

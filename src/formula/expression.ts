@@ -41,6 +41,19 @@ export function featureNames(block: SnappedLayer[], names: string[], positive: b
   return unitsOf(block, names, { positive }).slice(names.length).map(print);
 }
 
+/**
+ * What every unit of every layer computes, as text ([layer][unit], a CALUe
+ * layer's units being its real parts then its imaginary parts): the labels
+ * of a network's graph.
+ */
+export function unitTexts(layers: SnappedLayer[], names: string[]): string[][] {
+  return layers.map((layer, l) => {
+    const units = unitsOf(layers.slice(0, l + 1), names, {});
+    // A layer that ends a feature block is followed by the inputs and its outputs: keep its own.
+    return (layer.join ? units.slice(names.length) : units).map(print);
+  });
+}
+
 /** The units of the last layer (only `output` of it, when given), each as an expression of the inputs. */
 function unitsOf(layers: SnappedLayer[], names: string[], options: TextOptions, output?: number): Expr[] {
   const inputs: Expr[] = names.map((name, index) => ({ kind: 'input', name, index }));

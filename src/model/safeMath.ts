@@ -8,6 +8,14 @@ import {
   unaryMinusDependencies,
   unaryPlusDependencies,
   sqrtDependencies,
+  expDependencies,
+  logDependencies,
+  sinDependencies,
+  cosDependencies,
+  asinDependencies,
+  acosDependencies,
+  tanhDependencies,
+  atanhDependencies,
   piDependencies,
   eDependencies,
   OperatorNodeDependencies,
@@ -36,10 +44,10 @@ export const OPERATORS: ReadonlyMap<string, { fn: string; arity: number }[]> = n
   ['/', [{ fn: 'divide', arity: 2 }]],
   ['^', [{ fn: 'pow', arity: 2 }]],
 ]);
-export const FUNCTIONS: ReadonlyMap<string, number> = new Map([['sqrt', 1]]);
+export const FUNCTIONS: ReadonlyMap<string, number> = new Map(['sqrt', 'exp', 'log', 'sin', 'cos', 'asin', 'acos', 'tanh', 'atanh'].map((f) => [f, 1]));
 export const CONSTANTS: ReadonlySet<string> = new Set(['pi', 'e']);
 
-const KEEP = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'sqrt', 'pi', 'e']);
+const KEEP = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', ...FUNCTIONS.keys(), 'pi', 'e']);
 
 type Ns = Record<string, unknown>;
 
@@ -53,6 +61,14 @@ const instance = create(
     unaryMinusDependencies,
     unaryPlusDependencies,
     sqrtDependencies,
+    expDependencies,
+    logDependencies,
+    sinDependencies,
+    cosDependencies,
+    asinDependencies,
+    acosDependencies,
+    tanhDependencies,
+    atanhDependencies,
     piDependencies,
     eDependencies,
     OperatorNodeDependencies,

@@ -6,7 +6,8 @@ import { CONSTANTS, FUNCTIONS, Nodes, OPERATORS } from './safeMath.ts';
 /**
  * A model file is data, not a program. Its formula trees are rebuilt node
  * by node, accepting only what calu itself writes (the arithmetic
- * operators, powers, sqrt, numbers, the constants pi and e, and the model's
+ * operators, powers, sqrt and the functions calu prints (exp, log, sin, cos,
+ * asin, acos, tanh, atanh), numbers, the constants pi and e, and the model's
  * own input symbols), with the private mathjs of safeMath.ts. Each output's
  * `formula` text must parse to the very same tree as its `expression`, so
  * what a person reads is what runs. Anything else is one line naming the

@@ -1,6 +1,6 @@
 import { parseStack, type StackSpec } from '../calu/stack.ts';
 import { parseQ, PRESETS, type QSet } from '../calu/qset.ts';
-import { PLAIN, resolveTransform, transformApplies, type TransformSpec } from './transform.ts';
+import { PLAIN, resolveTransform, targetFunction, transformApplies, type TransformSpec } from './transform.ts';
 import { readRoundOrRefit, type SnapshotReader } from './snapshot.ts';
 import { readRational } from './rational.ts';
 
@@ -199,6 +199,48 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
     monomials(wide, '[int3]'),
     residual(monomials(small)),
     monomials(medium, '[half]'),
+    // Transcendental formulas, after every algebraic stage (see transcendental below).
+    ...transcendental(inputs, outputs, base, restartsOverride),
+  ];
+}
+
+/**
+ * Stages for formulas with exp, log, sin and cos. Each opens with a feature
+ * block whose units join the inputs, and its restarts start on argument
+ * hypotheses (hypotheses.ts): a sine or cosine of one input or of a product
+ * of two, an exponential or a logarithm of a small monomial. Behind the
+ * block, an ordinary m -> a stack (or a quotient N/D) over [x; features],
+ * fitting y or a function of it:
+ *   y = r F sin(theta), 2 U (1 - cos(k d)), n kb T log(V2/V1)    sums over [x; e] or [x; l]
+ *   log y = log(n0) - m g x/(kb T)                            log(y) over [x; l]
+ *   sin y = n sin(theta2), cos y = N/D over [x; cos(theta2)]   asin, acos read back
+ *   1/y = (exp(u) - 1)/(h omega)                               y^-1 over [x; e]
+ */
+function transcendental(inputs: number, outputs: number, base: Omit<StageSpec, 'kind' | 'stack' | 'restarts' | 'transform'>, restartsOverride?: number): StageSpec[] {
+  const restarts = restartsOverride ?? (inputs > 4 ? 96 : 64);
+  const stage = (stack: string, transform: TransformSpec, kind: StageKindName = 'plain'): StageSpec => ({
+    ...base,
+    kind,
+    stack: parseStack(stack),
+    restarts,
+    transform,
+    hypotheses: true,
+  });
+  const e = (tail: string, transform: TransformSpec = PLAIN, kind: StageKindName = 'plain') => stage(`2:m 1:e+ ${tail}`, transform, kind);
+  const l = (tail: string, transform: TransformSpec = PLAIN) => stage(`1:l+ ${tail}`, transform);
+  const sum = `6:m ${outputs}:a`;
+  const quotient = `8:m ${2 * outputs}:a`;
+  const power = (p: number): TransformSpec => ({ kind: 'power', power: p, byDominant: false });
+  return [
+    e(sum),
+    l(`4:m ${outputs}:a`, targetFunction('log')),
+    l(sum),
+    e(sum, power(-1)),
+    e(sum, targetFunction('sin')),
+    e(quotient, PLAIN, 'rational'),
+    e(quotient, targetFunction('cos'), 'rational'),
+    e(sum, power(2)),
+    e(sum, targetFunction('atanh')),
   ];
 }
 

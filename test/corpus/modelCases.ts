@@ -22,12 +22,12 @@ export function model(formula: string, expression: unknown = JSON.parse(JSON.str
 }
 
 export const MODEL_CASES: ModelCase[] = [
-  { name: 'size(zeros(100000, 100000)), which exhausts memory', content: model('size(zeros(100000, 100000))'), message: 'outputs[0].expression: function "size" is not one calu writes (only sqrt)' },
-  { name: 'createUnit, which changes mathjs', content: model('createUnit("foo")'), message: 'outputs[0].expression: function "createUnit" is not one calu writes (only sqrt)' },
-  { name: 'evaluate', content: model('x1 + evaluate("1 + 1")'), message: 'outputs[0].expression.args[1]: function "evaluate" is not one calu writes (only sqrt)' },
-  { name: 'parse', content: model('parse("x")'), message: 'outputs[0].expression: function "parse" is not one calu writes (only sqrt)' },
-  { name: 'config', content: model('config({number: "BigNumber"})'), message: 'outputs[0].expression: function "config" is not one calu writes (only sqrt)' },
-  { name: 'import', content: model('import({})'), message: 'outputs[0].expression: function "import" is not one calu writes (only sqrt)' },
+  { name: 'size(zeros(100000, 100000)), which exhausts memory', content: model('size(zeros(100000, 100000))'), message: 'outputs[0].expression: function "size" is not one calu writes (only sqrt, exp, log, sin, cos, asin, acos, tanh, atanh)' },
+  { name: 'createUnit, which changes mathjs', content: model('createUnit("foo")'), message: 'outputs[0].expression: function "createUnit" is not one calu writes (only sqrt, exp, log, sin, cos, asin, acos, tanh, atanh)' },
+  { name: 'evaluate', content: model('x1 + evaluate("1 + 1")'), message: 'outputs[0].expression.args[1]: function "evaluate" is not one calu writes (only sqrt, exp, log, sin, cos, asin, acos, tanh, atanh)' },
+  { name: 'parse', content: model('parse("x")'), message: 'outputs[0].expression: function "parse" is not one calu writes (only sqrt, exp, log, sin, cos, asin, acos, tanh, atanh)' },
+  { name: 'config', content: model('config({number: "BigNumber"})'), message: 'outputs[0].expression: function "config" is not one calu writes (only sqrt, exp, log, sin, cos, asin, acos, tanh, atanh)' },
+  { name: 'import', content: model('import({})'), message: 'outputs[0].expression: function "import" is not one calu writes (only sqrt, exp, log, sin, cos, asin, acos, tanh, atanh)' },
   { name: 'the symbol process', content: model('x1 * process'), message: 'outputs[0].expression.args[1]: symbol "process" is not an input of the model (nor pi or e)' },
   { name: 'the symbol constructor', content: model('constructor'), message: 'outputs[0].expression: symbol "constructor" is not an input of the model (nor pi or e)' },
   { name: 'a function definition', content: model('f(x) = x'), message: 'outputs[0].expression: node type "FunctionAssignmentNode" is not one calu writes' },

@@ -94,8 +94,8 @@ const tree: fc.Arbitrary<Gen> = fc.letrec<{ t: Gen }>((tie) => ({
     leaf,
     fc.tuple(tie('t'), fc.constantFrom('+', '-', '*', '/', '^'), tie('t')).map(([a, op, b]) => ({ text: `(${a.text}) ${op} (${b.text})`, safe: a.safe && b.safe })),
     tie('t').map((a) => ({ text: `-(${a.text})`, safe: a.safe })),
-    tie('t').map((a) => ({ text: `sqrt(${a.text})`, safe: a.safe })),
-    fc.tuple(fc.constantFrom('size', 'zeros', 'evaluate', 'abs', 'exp', 'sin', 'f'), tie('t')).map(([f, a]) => ({ text: `${f}(${a.text})`, safe: false })),
+    fc.tuple(fc.constantFrom('sqrt', 'exp', 'log', 'sin', 'cos', 'asin', 'acos', 'tanh', 'atanh'), tie('t')).map(([f, a]) => ({ text: `${f}(${a.text})`, safe: a.safe })),
+    fc.tuple(fc.constantFrom('size', 'zeros', 'evaluate', 'abs', 'sinh', 'f'), tie('t')).map(([f, a]) => ({ text: `${f}(${a.text})`, safe: false })),
     fc.tuple(tie('t'), fc.constantFrom('mod', '==', 'and', '%', '!'), tie('t')).map(([a, op, b]) => ({ text: op === '!' ? `(${a.text})!` : `(${a.text}) ${op} (${b.text})`, safe: false })),
   ),
 })).t;

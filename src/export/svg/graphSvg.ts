@@ -63,7 +63,7 @@ export function graphSvg(graph: NetworkGraph): string {
   });
   parts.push(`<g>${edges.join('')}</g>`);
   cols.forEach((c, ci) => {
-    const cls = ci === 0 ? 'input' : c.outputs ? 'output' : c.kind === 'caluM' ? 'caluM' : 'caluA';
+    const cls = ci === 0 ? 'input' : c.outputs ? 'output' : c.kind;
     for (const n of c.nodes) {
       const p = pos.get(n.id)!;
       parts.push(
@@ -77,7 +77,7 @@ export function graphSvg(graph: NetworkGraph): string {
 }
 
 function kindName(kind: string): string {
-  return kind === 'caluM' ? 'CALUm' : 'CALUa';
+  return ({ caluM: 'CALUm', caluA: 'CALUa', caluE: 'CALUe', caluL: 'CALUl', fn: 'function' } as Record<string, string>)[kind] ?? kind;
 }
 
 function bezier(t: number, p0: number[], p1: number[], p2: number[], p3: number[]): [number, number] {
