@@ -41,3 +41,28 @@ export function featureCount(block: SnappedLayer[]): number {
 export function blockKey(block: SnappedLayer[]): string {
   return JSON.stringify(block.map((l) => [l.kind, l.weights, l.imag ?? null]));
 }
+
+/**
+ * Drops the block's units that the tail does not read (a CALUe unit goes
+ * when neither its real nor its imaginary part is read), then the units
+ * of the block's first layer that no kept unit reads, so a graph shows only
+ * the features a formula uses. The function computed is unchanged.
+ * D: the number of inputs.
+ */
+export function pruneBlock(block: SnappedLayer[], tail: SnappedLayer[], D: number): Split {
+  if (!block.length || !tail.length) return { block, tail };
+  const last = block[block.length - 1];
+  const units = last.weights.length;
+  const reads = (col: number) => tail[0].weights.some((row) => row[col] !== 0);
+  const keep = Array.from({ length: units }, (_, k) => reads(D + k) || (last.kind === 'caluE' && reads(D + units + k)));
+  const columns = [...Array.from({ length: D }, (_, j) => j), ...keep.flatMap((kept, k) => (kept ? [D + k] : [])), ...(last.kind === 'caluE' ? keep.flatMap((kept, k) => (kept ? [D + units + k] : [])) : [])];
+  const newTail = [{ ...tail[0], weights: tail[0].weights.map((row) => columns.map((c) => row[c])) }, ...tail.slice(1)];
+  const kept = (rows: number[][]) => rows.filter((_, k) => keep[k]);
+  let newLast: SnappedLayer = { ...last, weights: kept(last.weights), ...(last.imag ? { imag: kept(last.imag) } : {}) };
+  if (block.length === 1) return { block: [newLast], tail: newTail };
+  // The layer before the block's last: keep its units that a kept unit reads.
+  const first = block[0];
+  const used = first.weights.map((_, h) => newLast.weights.some((row, k) => row[h] !== 0 || (newLast.imag?.[k][h] ?? 0) !== 0));
+  newLast = { ...newLast, weights: newLast.weights.map((row) => row.filter((_, h) => used[h])), ...(newLast.imag ? { imag: newLast.imag.map((row) => row.filter((_, h) => used[h])) } : {}) };
+  return { block: [{ ...first, weights: first.weights.filter((_, h) => used[h]) }, newLast], tail: newTail };
+}

@@ -3,7 +3,7 @@ import type { SnappedLayer } from './evaluate.ts';
 import { canonicalForms, canonicalize } from './canonical.ts';
 import { prune } from './prune.ts';
 import { defaultParts, outputText, type CoefficientForms } from './expression.ts';
-import { augment, featureCount, joinFeatures, splitFeatures } from './features.ts';
+import { augment, featureCount, joinFeatures, pruneBlock, splitFeatures } from './features.ts';
 import { floatParts, partsText, recognize, type ConstantParts } from './constants.ts';
 import { checkPredictions, evaluateFormula, type Check } from './verify.ts';
 import type { Rows } from '../data/rows.ts';
@@ -85,7 +85,8 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], fe
     const text = outputText(live, 0, symbols, { forms, positive: features.positive, spread, block: features.block });
     const node = parse(text);
     const check = checkPredictions(evaluateFormula(node, symbols, train.x), y, prec);
-    return { text, node, complexity: countNodes(node), train: check, layers: joinFeatures(features.block, prune(live)) };
+    const pruned = pruneBlock(features.block, prune(live), symbols.length);
+    return { text, node, complexity: countNodes(node), train: check, layers: joinFeatures(pruned.block, pruned.tail) };
   };
   // Weights from Q print exactly; free coefficients (refitted, or rescaled by the canonical form) need a form.
   const free: Array<[number, number, number]> = [];

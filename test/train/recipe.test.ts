@@ -33,6 +33,15 @@ describe('the search plan', () => {
       '2 10:m[int3] 1:a',
       '2 4:m 1:a on what the best sum for y leaves',
       '2 8:m[half] 1:a',
+      '2 2:m 1:e+ 6:m 1:a',
+      '2 1:l+ 4:m 1:a on log(y)',
+      '2 1:l+ 6:m 1:a',
+      '2 2:m 1:e+ 6:m 1:a on y^-1',
+      '2 2:m 1:e+ 6:m 1:a on sin(y)',
+      '2 2:m 1:e+ 8:m 2:a as N, D with y = N/D',
+      '2 2:m 1:e+ 8:m 2:a as N, D with cos(y) = N/D',
+      '2 2:m 1:e+ 6:m 1:a on y^2',
+      '2 2:m 1:e+ 6:m 1:a on atanh(y)',
     ]);
     expect(new Set(defaultStages(2, 1, 500).map((s) => s.kind))).toEqual(new Set(Object.keys(STAGE_KINDS)));
   });

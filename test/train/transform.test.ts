@@ -85,3 +85,46 @@ describe('a target transform', () => {
     expect(invertTransform(resolveTransform(PLAIN, null)!, quotient, false, [1, -1])).toHaveLength(4);
   });
 });
+
+describe('a function of the target', () => {
+  const rows = [[1], [2], [3]];
+  const ys = [0.3, -0.7, 1.2];
+
+  it('applies only where it is one-to-one on the target, and names itself', () => {
+    expect(transformName({ kind: 'fn', fn: 'sin' })).toBe('sin(y)');
+    expect(transformApplies({ kind: 'fn', fn: 'sin' }, ys, rows)).toBe(true);
+    expect(transformApplies({ kind: 'fn', fn: 'sin' }, [0.3, 1.6], [[1], [2]])).toBe(false);
+    expect(transformApplies({ kind: 'fn', fn: 'cos' }, [0.3, 3.1], [[1], [2]])).toBe(true);
+    expect(transformApplies({ kind: 'fn', fn: 'cos' }, [-0.1, 1], [[1], [2]])).toBe(false);
+    expect(transformApplies({ kind: 'fn', fn: 'log' }, [2, 3], [[1], [2]])).toBe(true);
+    expect(transformApplies({ kind: 'fn', fn: 'log' }, [-2, -3], [[1], [2]])).toBe(true);
+    expect(transformApplies({ kind: 'fn', fn: 'log' }, [2, -3], [[1], [2]])).toBe(false);
+    expect(transformApplies({ kind: 'fn', fn: 'atanh' }, [0.5, -0.99], [[1], [2]])).toBe(true);
+    expect(transformApplies({ kind: 'fn', fn: 'atanh' }, [0.5, 1], [[1], [2]])).toBe(false);
+  });
+
+  it('is read back through its inverse, sign included for log', () => {
+    // Y = sin(y) fitted as Y = x/4: y = asin(x/4).
+    const sum: SnappedLayer[] = [{ kind: 'caluM', weights: [[1]] }, { kind: 'caluA', weights: [[0.25]] }];
+    const back = invertTransform({ kind: 'fn', fn: 'sin' }, sum, false);
+    expect(back.at(-1)).toEqual({ kind: 'fn', weights: [], fn: 'asin' });
+    expect(evaluateSnapped(back, [[2]])[0][0]).toBeCloseTo(Math.asin(0.5), 15);
+    // Y = log|y| for y = -3x: y = -exp(log 3 + log x).
+    const neg = invertTransform({ kind: 'fn', fn: 'log' }, [{ kind: 'caluL', weights: [[1]] }, { kind: 'caluA', weights: [[1]] }], true);
+    expect(evaluateSnapped([...neg.slice(0, 1), ...neg.slice(1)], [[3]])[0][0]).toBeCloseTo(-3, 14);
+    // A quotient first: Y = N/D, then the inverse.
+    const q = invertTransform({ kind: 'fn', fn: 'cos' }, [{ kind: 'caluM', weights: [[1], [0]] }, { kind: 'caluA', weights: [[1, 0], [0, 2]] }], false, [1, -1]);
+    expect(evaluateSnapped(q, [[1]])[0][0]).toBeCloseTo(Math.acos(0.5), 15);
+    expect(applyTransform({ kind: 'fn', fn: 'atanh' }, 0.5, [1])).toBeCloseTo(Math.atanh(0.5), 15);
+    expect(transformPrecision({ kind: 'fn', fn: 'log' }, -4, [1], 0.5)).toBeCloseTo(0.125, 15);
+  });
+
+  it('divides by M0 over the inputs only, when a feature block joins them', () => {
+    const block: SnappedLayer[] = [{ kind: 'caluM', weights: [[1]] }, { kind: 'caluE', weights: [[0]], imag: [[1]], join: true }];
+    // Y = y / x fitted as sin(x) (augmented inputs [x, cos x, sin x]): y = x sin(x).
+    const sums: SnappedLayer[] = [...block, { kind: 'caluM', weights: [[0, 0, 1]] }, { kind: 'caluA', weights: [[1]] }];
+    const t = resolveTransform({ kind: 'power', power: 1, byDominant: true }, [1])!;
+    const back = invertTransform(t, sums, false);
+    expect(evaluateSnapped(back, [[2]])[0][0]).toBeCloseTo(2 * Math.sin(2), 14);
+  });
+});

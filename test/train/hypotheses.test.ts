@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hypotheses, startOnHypotheses } from '../../src/train/hypotheses.ts';
+import { buildNetwork, parseStack } from '../../src/calu/stack.ts';
+import { PRESETS } from '../../src/calu/qset.ts';
+import { snapNetwork } from '../../src/formula/snap.ts';
+import { Random } from '../../src/util/random.ts';
+import { backend } from '../helpers/backend.ts';
+
+beforeAll(async () => {
+  await backend();
+});
+
+function data(f: (v: number[]) => number, D: number, seed = 3) {
+  const rng = new Random(seed);
+  const x = Array.from({ length: 128 }, () => Array.from({ length: D }, () => rng.between(1, 5)));
+  return { x, y: x.map(f) };
+}
+
+describe('argument hypotheses', () => {
+  it('start with the sines and cosines of one input, then rank the rest by a dictionary fit', () => {
+    const { x, y } = data(([U, k, d]) => 2 * U * (1 - Math.cos(k * d)), 3);
+    const list = hypotheses('e', x, y);
+    // Three inputs, two turns each (i and i/2).
+    expect(list.slice(0, 6).map((h) => [h.exponents, h.weight])).toEqual([
+      [[1, 0, 0], [0, 1]],
+      [[1, 0, 0], [0, 0.5]],
+      [[0, 1, 0], [0, 1]],
+      [[0, 1, 0], [0, 0.5]],
+      [[0, 0, 1], [0, 1]],
+      [[0, 0, 1], [0, 0.5]],
+    ]);
+    // cos(k d) explains this target exactly beside U: it ranks first of the rest.
+    expect(list[6]).toEqual({ exponents: [0, 1, 1], weight: [0, 1] });
+    // Products of two inputs (3), each with two turns; exponentials of x_j^+-1 (6) and of two-input ratios and products (12), each with two signs.
+    expect(list).toHaveLength(6 + 6 + 2 * (6 + 12));
+  });
+
+  it('for logarithm units, rank log(V2/V1) first when it is the logarithm the target holds', () => {
+    const { x, y } = data(([n, V1, V2]) => n * Math.log(V2 / V1), 3, 4);
+    expect(hypotheses('l', x, y)[0].exponents).toEqual([0, -1, 1]);
+  });
+
+  it('start each restart of a feature stage on its own hypothesis', () => {
+    const { x, y } = data(([U, k, d]) => 2 * U * (1 - Math.cos(k * d)), 3);
+    const list = hypotheses('e', x, y);
+    const net = buildNetwork(parseStack('2:m 1:e+ 4:m 1:a'), 3, 8, PRESETS.int(), new Random(5));
+    startOnHypotheses(net, list);
+    const { snapped } = snapNetwork(net);
+    snapped.forEach((layers, r) => {
+      expect(layers[0].weights[0]).toEqual(list[r].exponents);
+      expect([layers[1].weights[0][0], layers[1].imag![0][0]]).toEqual(list[r].weight);
+      expect([layers[1].weights[0][1], layers[1].imag![0][1]]).toEqual([0, 0]);
+    });
+  });
+});
