@@ -86,6 +86,12 @@ function unitsOf(layers: SnappedLayer[], names: string[], options: TextOptions, 
   return units;
 }
 
+/** p times an expression, as a sum whose coefficients take the factor. */
+function scaled(e: Expr, p: number): Expr {
+  const terms = e.kind === 'sum' ? e.terms : [{ coef: 1, parts: defaultParts(1), expr: e }];
+  return { kind: 'sum', terms: terms.map((t) => ({ coef: t.coef * p, parts: defaultParts(t.coef * p), expr: t.expr })) };
+}
+
 function call(fn: string, arg: Expr): Expr {
   return { kind: 'call', fn, arg };
 }
@@ -121,6 +127,13 @@ function product(w: number[], inputs: Expr[], positive: boolean[], spread: boole
   };
   w.forEach((power, j) => {
     if (power === 0) return;
+    // exp(A)^p is exp(p A): a / exp(b/c) reads a * exp(-b / c).
+    const input = inputs[j];
+    const single = input.kind === 'product' && input.factors.length === 1 && input.factors[0].power === 1 ? input.factors[0].base : input;
+    if (single.kind === 'call' && single.fn === 'exp' && power !== 1) {
+      add(call('exp', scaled(single.arg, power)), 1);
+      return;
+    }
     const inner = bareMonomial(inputs[j]);
     // (x^a y^b)^p = x^(a p) y^(b p): always for an integer p, for a fractional p only over positive inputs.
     const flat = inner && (Number.isInteger(power) || inner.factors.every((f) => f.base.kind === 'input' && positive[f.base.index]));

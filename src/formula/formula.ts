@@ -4,6 +4,7 @@ import { canonicalForms, canonicalize } from './canonical.ts';
 import { prune } from './prune.ts';
 import { defaultParts, outputText, type CoefficientForms } from './expression.ts';
 import { augment, featureCount, joinFeatures, pruneBlock, splitFeatures } from './features.ts';
+import { angleForms } from './angles.ts';
 import { floatParts, partsText, recognize, type ConstantParts } from './constants.ts';
 import { checkPredictions, evaluateFormula, type Check } from './verify.ts';
 import type { Rows } from '../data/rows.ts';
@@ -33,26 +34,30 @@ const INEXACT_DIGITS = 6;
  */
 export function readFormula(snapped: SnappedLayer[], symbols: string[], train: Rows, positive: boolean[] = []): ReadFormula {
   // A feature block's outputs are read as extra inputs, named by what they compute (sin(theta)): the rest is read as before.
-  const { block, tail } = splitFeatures(snapped);
-  const features: Features = { block, positive: [...positive, ...featurePositive(block, train.x)] };
-  const pos = features.positive;
-  const read = (layers: SnappedLayer[], spread: boolean, mode: 'float' | 'likely' | 'exact') => readForm(layers, spread, symbols, features, train, mode);
-  const first = read(canonicalize(tail, pos), false, 'float');
-  if (!first.train.exact) return read(canonicalize(tail, pos), false, 'exact');
+  const split = splitFeatures(snapped);
+  const featuresOf = (block: SnappedLayer[]): Features => ({ block, positive: [...positive, ...featurePositive(block, train.x)] });
+  const main = featuresOf(split.block);
+  const read = (layers: SnappedLayer[], spread: boolean, mode: 'float' | 'likely' | 'exact', features = main) => readForm(layers, spread, symbols, features, train, mode);
+  const first = read(canonicalize(split.tail, main.positive), false, 'float');
+  if (!first.train.exact) return read(canonicalize(split.tail, main.positive), false, 'exact');
   // An exact network can be written several ways (which monomial leaves each sum, sqrt(x y) or
-  // sqrt(x) sqrt(y)): keep the exact one that prints shortest, then give its constants exact forms.
-  // Forms are ranked by their length once each constant takes its likely exact form (unverified here).
-  let best = { layers: canonicalize(tail, pos), spread: false, size: Infinity };
-  for (const layers of canonicalForms(tail, pos)) {
-    for (const spread of [false, true]) {
-      if (!read(layers, spread, 'float').train.exact) continue;
-      const likely = read(layers, spread, 'likely');
-      // A constant with no exact form reads worse than a few more symbols.
-      const size = likely.complexity + FLOAT_COST * (likely.text.match(/\d\.\d{6,}/g)?.length ?? 0);
-      if (size < best.size) best = { layers, spread, size };
+  // sqrt(x) sqrt(y), a double angle or not): keep the exact one that prints shortest, then give its
+  // constants exact forms. Forms are ranked by their length once each constant takes its likely
+  // exact form (unverified here).
+  let best = { layers: canonicalize(split.tail, main.positive), spread: false, size: Infinity, features: main };
+  for (const alternative of [split, ...angleForms(split, train)]) {
+    const features = alternative === split ? main : featuresOf(alternative.block);
+    for (const layers of canonicalForms(alternative.tail, features.positive)) {
+      for (const spread of [false, true]) {
+        if (!read(layers, spread, 'float', features).train.exact) continue;
+        const likely = read(layers, spread, 'likely', features);
+        // A constant with no exact form reads worse than a few more symbols.
+        const size = likely.complexity + FLOAT_COST * (likely.text.match(/\d\.\d{6,}/g)?.length ?? 0);
+        if (size < best.size) best = { layers, spread, size, features };
+      }
     }
   }
-  return read(best.layers, best.spread, 'exact');
+  return read(best.layers, best.spread, 'exact', best.features);
 }
 
 /** A network's feature block, and which of the inputs its tail reads ([x; features]) are > 0 on every row. */

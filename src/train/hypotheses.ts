@@ -55,14 +55,17 @@ export function hypotheses(kind: 'e' | 'l', x: number[][], y: number[]): Hypothe
   return [...first, ...order.map((i) => rest[i])];
 }
 
-/** Starts restart r of the network's feature block on hypothesis r, for every r that has one. */
+/**
+ * Starts restart r of the network's feature block on hypothesis r. With
+ * more restarts than hypotheses the list starts again: a hypothesis that
+ * is right can still lose its restart to a bad start of the other weights.
+ */
 export function startOnHypotheses(net: Network, list: Hypothesis[]): void {
   const block = net.layers[0];
-  if (!(block instanceof WithInputs)) return;
-  const n = Math.min(net.restarts, list.length);
+  if (!(block instanceof WithInputs) || list.length === 0) return;
   const [first, second] = block.inner;
-  for (let r = 0; r < n; r++) {
-    const h = list[r];
+  for (let r = 0; r < net.restarts; r++) {
+    const h = list[r % list.length];
     if (first instanceof CaluL) {
       h.exponents.forEach((v, j) => first.weight.startAt(r, 0, j, v));
     } else if (first instanceof CaluM && second instanceof CaluE) {

@@ -217,24 +217,25 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
  *   1/y = (exp(u) - 1)/(h omega)                               y^-1 over [x; e]
  */
 function transcendental(inputs: number, outputs: number, base: Omit<StageSpec, 'kind' | 'stack' | 'restarts' | 'transform'>, restartsOverride?: number): StageSpec[] {
-  const restarts = restartsOverride ?? (inputs > 4 ? 96 : 64);
-  const stage = (stack: string, transform: TransformSpec, kind: StageKindName = 'plain'): StageSpec => ({
+  const stage = (stack: string, transform: TransformSpec, kind: StageKindName = 'plain', restarts = inputs > 4 ? 96 : 64): StageSpec => ({
     ...base,
     kind,
     stack: parseStack(stack),
-    restarts,
+    restarts: restartsOverride ?? restarts,
     transform,
     hypotheses: true,
   });
   const e = (tail: string, transform: TransformSpec = PLAIN, kind: StageKindName = 'plain') => stage(`2:m 1:e+ ${tail}`, transform, kind);
-  const l = (tail: string, transform: TransformSpec = PLAIN) => stage(`1:l+ ${tail}`, transform);
+  // Logarithms of small monomials are few (18 for 3 inputs): fewer restarts cover them, each more than once.
+  const l = (tail: string, transform: TransformSpec = PLAIN) => stage(`1:l+ ${tail}`, transform, 'plain', 32);
   const sum = `6:m ${outputs}:a`;
   const quotient = `8:m ${2 * outputs}:a`;
   const power = (p: number): TransformSpec => ({ kind: 'power', power: p, byDominant: false });
+  // Cheapest first: a logarithm block is one unit wide.
   return [
-    e(sum),
     l(`4:m ${outputs}:a`, targetFunction('log')),
     l(sum),
+    e(sum),
     e(sum, power(-1)),
     e(sum, targetFunction('sin')),
     e(quotient, PLAIN, 'rational'),
@@ -260,6 +261,8 @@ export function userStage(layers: string, q: string | undefined, inputs: number,
     snapEvery: 50,
     transform: PLAIN,
     trainsAll: true,
+    // A feature block of the user's starts on argument hypotheses too: that is how its units find their arguments.
+    hypotheses: spec.layers.some((l) => l.join),
   };
 }
 

@@ -1,39 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { datasetOfRows, rowsOf } from '../../src/data/rows.ts';
-import { parse } from 'mathjs';
+import { datasetOfRows } from '../../src/data/rows.ts';
 import { fit } from '../../src/fit.ts';
-import { feynmanRows, type FeynmanEquation } from '../../src/bench/feynman.ts';
-import { checkPredictions, evaluateFormula } from '../../src/formula/verify.ts';
-import { printedPrecision, type Dataset } from '../../src/data/dataset.ts';
+import { printedPrecision } from '../../src/data/dataset.ts';
 import { Random } from '../../src/util/random.ts';
-
-function equation(id: string, formula: string, vars: string): FeynmanEquation {
-  return {
-    id,
-    kind: 'test',
-    formula,
-    variables: vars.split(' ').map((v) => {
-      const [name, low, high] = v.split(':');
-      return { name, low: Number(low), high: Number(high) };
-    }),
-  };
-}
-
-function data(eq: FeynmanEquation, range: 'train' | 'test', n: number, seed: number): Dataset {
-  const { x, y } = feynmanRows(eq, range, n, new Random(seed));
-  return datasetOfRows(eq.id, eq.variables.map((v) => v.name), ['y'], { x, y: y.map((v) => [v]) });
-}
-
-/** Fits the equation's data and checks the printed formula against the truth beyond the training range. */
-async function recover(eq: FeynmanEquation, maxSeconds = 120) {
-  const train = data(eq, 'train', 1000, 1);
-  const test = data(eq, 'test', 500, 2);
-  const result = await fit(train, { seed: 1, test, maxSeconds });
-  const out = result.outputs[0];
-  const rows = rowsOf(test);
-  const agrees = checkPredictions(evaluateFormula(parse(out.formula), result.symbols, rows.x), rows.y.map((t) => t[0])).exact;
-  return { result, out, agrees };
-}
+import { equation, recover } from '../helpers/equations.ts';
 
 describe('formulas beyond sums of monomials', () => {
   it('recovers m0/sqrt(1 - v^2/c^2) with a deep stack', async () => {

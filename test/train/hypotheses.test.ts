@@ -51,5 +51,12 @@ describe('argument hypotheses', () => {
       expect([layers[1].weights[0][0], layers[1].imag![0][0]]).toEqual(list[r].weight);
       expect([layers[1].weights[0][1], layers[1].imag![0][1]]).toEqual([0, 0]);
     });
+    // More restarts than hypotheses: the list starts again.
+    const few = list.slice(0, 3);
+    startOnHypotheses(net, few);
+    snapNetwork(net).snapped.forEach((layers, r) => {
+      expect(layers[0].weights[0]).toEqual(few[r % 3].exponents);
+      expect([layers[1].weights[0][1], layers[1].imag![0][1]]).toEqual([0, 0]);
+    });
   });
 });
