@@ -215,6 +215,7 @@ export function defaultStages(inputs: number, outputs: number, steps: number, re
  *   log y = log(n0) - m g x/(kb T)                            log(y) over [x; l]
  *   sin y = n sin(theta2), cos y = N/D over [x; cos(theta2)]   asin, acos read back
  *   1/y = (exp(u) - 1)/(h omega)                               y^-1 over [x; e]
+ *   y = N/D over [x; cos(theta)]                              quotients, as the algebraic rational stages
  */
 function transcendental(inputs: number, outputs: number, base: Omit<StageSpec, 'kind' | 'stack' | 'restarts' | 'transform'>, restartsOverride?: number): StageSpec[] {
   const stage = (stack: string, transform: TransformSpec, kind: StageKindName = 'plain', restarts = inputs > 4 ? 96 : 64): StageSpec => ({
@@ -240,8 +241,6 @@ function transcendental(inputs: number, outputs: number, base: Omit<StageSpec, '
     e(sum, targetFunction('sin')),
     e(quotient, PLAIN, 'rational'),
     e(quotient, targetFunction('cos'), 'rational'),
-    e(sum, power(2)),
-    e(sum, targetFunction('atanh')),
   ];
 }
 
