@@ -12,6 +12,8 @@ export interface SnapReading {
   snapped: SnappedLayer[][];
   /** Per restart, the share of weights within 0.05 of their snapped value. */
   settled: number[];
+  /** [restart][layer]: the same networks with the weights as trained, before snapping (see refine.ts). */
+  trained: SnappedLayer[][];
 }
 
 /** A weight counts as settled when N is this close to its value in Q. */
@@ -25,16 +27,17 @@ export const SETTLED = 0.05;
 export function snapNetwork(net: Network): SnapReading {
   const perLayer = net.layers.flatMap(readLayer);
   const snapped: SnappedLayer[][] = [];
+  const trained: SnappedLayer[][] = [];
   const settled: number[] = [];
+  const layer = (l: LayerReading, weights: number[][], imag: number[][] | undefined): SnappedLayer => ({
+    kind: l.kind,
+    weights,
+    ...(imag ? { imag } : {}),
+    ...(l.join ? { join: true } : {}),
+  });
   for (let r = 0; r < net.restarts; r++) {
-    snapped.push(
-      perLayer.map((l) => {
-        const layer: SnappedLayer = { kind: l.kind, weights: l.snapped[r] };
-        if (l.imag) layer.imag = l.imag[r];
-        if (l.join) layer.join = true;
-        return layer;
-      }),
-    );
+    snapped.push(perLayer.map((l) => layer(l, l.snapped[r], l.imag?.[r])));
+    trained.push(perLayer.map((l) => layer(l, l.trained[r], l.trainedImag?.[r])));
     let near = 0;
     let total = 0;
     for (const l of perLayer) {
@@ -45,7 +48,7 @@ export function snapNetwork(net: Network): SnapReading {
     }
     settled.push(total ? near / total : 1);
   }
-  return { snapped, settled };
+  return { snapped, settled, trained };
 }
 
 interface LayerReading {

@@ -42,7 +42,7 @@ export const readRoundOrRefit: SnapshotReader = (snapshot, { sample, rows, targe
 };
 
 /** Keeps only output k's row in the last layer, so a network reads as a one-output network. */
-function outputOnly(layers: SnappedLayer[], k: number): SnappedLayer[] {
+export function outputOnly(layers: SnappedLayer[], k: number): SnappedLayer[] {
   const last = layers[layers.length - 1];
   return [...layers.slice(0, -1), { ...last, weights: [last.weights[k]] }];
 }

@@ -11,8 +11,9 @@ import { StageTarget } from './target.ts';
 import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
 import { hypotheses, startOnHypotheses } from './hypotheses.ts';
+import { refineScale } from '../formula/refine.ts';
 import { stageKind, type StageKind, type StageSpec } from './recipe.ts';
-import type { ReadContext } from './snapshot.ts';
+import { outputOnly, type ReadContext } from './snapshot.ts';
 import type { ProgressEvent, StageDescription, StageEvent } from './events.ts';
 
 /**
@@ -211,8 +212,35 @@ function readRestarts(stage: Stage, reading: SnapReading, res: StepResult, sink:
     });
     if (allPassed) exactRestarts++;
   });
+  if (stage.job.spec.hypotheses && stage.job.spec.kind === 'plain') refineBest(stage, reading, res, sink);
   return exactRestarts;
 }
+
+/** How many of a feature stage's best restarts have their feature's scale refined at each snap (see refine.ts). */
+const REFINED = 2;
+
+/**
+ * A feature stage's restarts whose features may carry a constant no value
+ * of Q gives (1/(2 pi) in exp(h omega/(2 pi kb T))): the few with the
+ * smallest error, if they are not exact already, are refined from their
+ * trained weights and handed to the sink when that makes them exact.
+ */
+function refineBest(stage: Stage, reading: SnapReading, res: StepResult, sink: CandidateSink): void {
+  stage.job.outputs.forEach((o, k) => {
+    if (sink.solved(o)) return;
+    const errors = reading.snapped.map((layers, r) => (Number.isFinite(res.mse[r]) ? res.mse[r] : Infinity));
+    const order = errors.map((_, r) => r).sort((a, b) => errors[a] - errors[b] || a - b);
+    for (const r of order.slice(0, REFINED)) {
+      const snapped = outputOnly(reading.snapped[r], k);
+      const refined = refineScale(snapped, outputOnly(reading.trained[r], k), targetRows(stage.context.sample, k));
+      if (!refined) continue;
+      const own = stage.targets[k].own(refined, stage.job.rows.sample);
+      if (!own) continue;
+      sink.offer(o, found(stage, own, 'refit', screen(own, stage.own[k].sample, stage.own[k].all), res.step, r));
+    }
+  });
+}
+
 
 /** The monomials of every restart, pooled: the sparse exact sum for each target still open, screened and handed to the sink. */
 function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: CandidateSink): void {
