@@ -16,16 +16,23 @@ import { monomials } from '../formula/evaluate.ts';
  * to start from: the first unit of its feature block starts on one
  * hypothesis, the other units start as usual and every weight still trains.
  * The hypotheses are small monomials: sines and cosines of one input or a
- * product of two (theta, k d), exponentials of one input or a ratio or
- * product of two, logarithms of the same. They are tried in order: the
+ * product of two (theta, k d) or of the difference of two inputs
+ * (theta1 - theta2), exponentials of one input or a ratio or product of
+ * two, logarithms of the same. They are tried in order: the
  * trigonometric ones of a single input first, the rest ranked by how much a
  * small dictionary fit of the target improves with the feature beside it.
  */
 
-/** One restart's start: the argument's exponents and, for CALUe, the weight on it (i: cos and sin; real: exp). */
+/**
+ * One restart's start: the argument's exponents and, for CALUe, the weight
+ * on it (i: cos and sin; real: exp). A difference of two angles,
+ * cos(theta1 - theta2), starts two units, theta1 and theta2, weighted i and -i.
+ */
 export interface Hypothesis {
   exponents: number[];
   weight: [number, number];
+  /** A second argument and its weight, for a difference of two angles. */
+  second?: { exponents: number[]; weight: [number, number] };
 }
 
 const TRIG: Array<[number, number]> = [
@@ -46,6 +53,9 @@ export function hypotheses(kind: 'e' | 'l', x: number[][], y: number[]): Hypothe
   const rest: Hypothesis[] = [];
   if (kind === 'e') {
     for (const e of products) for (const w of TRIG) (nonZero(e) === 1 ? first : rest).push({ exponents: e, weight: w });
+    for (let j = 0; j < D; j++) {
+      for (let k = j + 1; k < D; k++) first.push({ exponents: unit(D, [[j, 1]]), weight: [0, 1], second: { exponents: unit(D, [[k, 1]]), weight: [0, -1] } });
+    }
     for (const e of signed) for (const w of EXP) rest.push({ exponents: e, weight: w });
   } else {
     for (const e of signed) rest.push({ exponents: e, weight: [1, 0] });
@@ -72,6 +82,10 @@ export function startOnHypotheses(net: Network, list: Hypothesis[]): void {
       h.exponents.forEach((v, j) => first.weight.startAt(r, 0, j, v));
       second.weight.startAt(r, 0, 0, h.weight);
       for (let u = 1; u < first.outputSize; u++) second.weight.startAt(r, 0, u, [0, 0]);
+      if (h.second && first.outputSize > 1) {
+        h.second.exponents.forEach((v, j) => first.weight.startAt(r, 1, j, v));
+        second.weight.startAt(r, 0, 1, h.second.weight);
+      }
     }
   }
 }
@@ -98,6 +112,10 @@ function nonZero(e: number[]): number {
 function featureColumns(kind: 'e' | 'l', h: Hypothesis, x: number[][]): number[][] {
   const u = x.map((row) => monomials([h.exponents], row)[0]);
   if (kind === 'l') return [u.map((v) => Math.log(Math.abs(v)))];
+  if (h.second) {
+    const v = x.map((row) => monomials([h.second!.exponents], row)[0]);
+    return [u.map((a, i) => Math.cos(a - v[i])), u.map((a, i) => Math.sin(a - v[i]))];
+  }
   const [a, b] = h.weight;
   if (b === 0) return [u.map((v) => Math.exp(a * v))];
   return [u.map((v) => Math.cos(b * v)), u.map((v) => Math.sin(b * v))];

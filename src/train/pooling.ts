@@ -1,7 +1,9 @@
 import { CaluM } from '../calu/caluM.ts';
+import { WithInputs } from '../calu/withInputs.ts';
 import type { Network } from '../engine/network.ts';
 import { poolSum, proposeMonomials } from '../formula/pool.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
+import { augment, blockKey, joinFeatures, splitFeatures } from '../formula/features.ts';
 import type { Rows } from '../data/rows.ts';
 
 /**
@@ -9,26 +11,49 @@ import type { Rows } from '../data/rows.ts';
  * are so nearly collinear that a single restart rarely gets every term
  * right, yet the right terms are usually among the units of all restarts
  * together. The pool gathers them and an exact least-squares elimination
- * finds the combination. Applies to in -> m -> a stacks.
+ * finds the combination. Applies to in -> m -> a stacks, and to such a
+ * stack behind a feature block: there the restarts whose blocks compute the
+ * same features pool their monomials of [x; features].
  */
 export function poolsMonomials(net: Network): boolean {
-  return net.layers.length === 2 && net.layers[0] instanceof CaluM && net.layers[1].kind === 'caluA';
+  const tail = net.layers[0] instanceof WithInputs ? net.layers.slice(1) : net.layers;
+  return tail.length === 2 && tail[0] instanceof CaluM && tail[1].kind === 'caluA';
 }
 
+/** How many groups of restarts with the same features are pooled: those of the best restarts. */
+const GROUPS = 3;
+
 /**
- * One-output m -> a networks, one per target column of `rows` (in the
- * stage's own terms, e.g. Y = (y/M0)^p), or null where the pool holds no exact
+ * One-output networks, one per target column of `rows` (in the stage's own
+ * terms, e.g. Y = (y/M0)^p), or null where the pool holds no exact
  * combination. tolerance: relative L2 residual that counts as exact here;
- * the caller still screens every network on the target itself.
+ * the caller still screens every network on the target itself. loss: each
+ * restart's training loss, to choose which feature groups to pool.
  */
-export function poolNetworks(net: Network, snapped: SnappedLayer[][], rows: Rows, tolerance: number): Array<SnappedLayer[] | null> {
-  const m = net.layers[0] as CaluM;
+export function poolNetworks(net: Network, snapped: SnappedLayer[][], rows: Rows, tolerance: number, loss: ArrayLike<number> = []): Array<SnappedLayer[] | null> {
+  const m = net.layers.find((l) => l instanceof CaluM) as CaluM;
   const trained = m.weight.read().trained;
-  const pool = proposeMonomials(
-    trained,
-    snapped.map((layers) => layers[0].weights),
-    m.weight.q.values,
-    Math.floor(rows.x.length / 2),
-  );
-  return rows.y[0].map((_, o) => poolSum(pool, rows.x, rows.y.map((t) => t[o]), tolerance));
+  // Restarts grouped by the features their blocks compute (one group for a stack without a block).
+  const groups = new Map<string, number[]>();
+  snapped.forEach((layers, r) => {
+    const key = blockKey(splitFeatures(layers).block);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  });
+  const best = (g: number[]) => Math.min(...g.map((r) => (Number.isFinite(loss[r]) ? loss[r] : r < loss.length ? Infinity : 0)));
+  const chosen = [...groups.values()].sort((a, b) => best(a) - best(b) || a[0] - b[0]).slice(0, GROUPS);
+  return rows.y[0].map((_, o) => {
+    for (const group of chosen) {
+      const { block, tail } = splitFeatures(snapped[group[0]]);
+      const x = augment(block, rows.x);
+      const pool = proposeMonomials(
+        group.map((r) => trained[r]),
+        group.map((r) => splitFeatures(snapped[r]).tail[0].weights),
+        m.weight.q.values,
+        Math.floor(rows.x.length / 2),
+      );
+      const sum = poolSum(pool, x, rows.y.map((t) => t[o]), tolerance);
+      if (sum && tail.length) return joinFeatures(block, sum);
+    }
+    return null;
+  });
 }

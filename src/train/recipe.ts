@@ -231,7 +231,7 @@ function transcendental(inputs: number, outputs: number, base: Omit<StageSpec, '
   const l = (tail: string, transform: TransformSpec = PLAIN) => stage(`1:l+ ${tail}`, transform, 'plain', 32);
   const sum = `6:m ${outputs}:a`;
   const quotient = `8:m ${2 * outputs}:a`;
-  const power = (p: number): TransformSpec => ({ kind: 'power', power: p, byDominant: false });
+  const power = (p: number, byDominant = false): TransformSpec => ({ kind: 'power', power: p, byDominant });
   // Cheapest first: a logarithm block is one unit wide.
   return [
     l(`4:m ${outputs}:a`, targetFunction('log')),
@@ -239,6 +239,9 @@ function transcendental(inputs: number, outputs: number, base: Omit<StageSpec, '
     e(sum),
     e(sum, power(-1)),
     e(sum, targetFunction('sin')),
+    e(sum, power(1, true)),
+    e(sum, power(2)),
+    e(sum, power(-2, true)),
     e(quotient, PLAIN, 'rational'),
     e(quotient, targetFunction('cos'), 'rational'),
   ];

@@ -132,7 +132,7 @@ export async function runStage(job: StageJob, sink: StageSink): Promise<StageOut
         const reading = snapNetwork(stage.net);
         tally.settled = reading.settled.reduce((a, b) => a + b, 0) / reading.settled.length;
         tally.exact = readRestarts(stage, reading, res, sink, bases);
-        if (res.step % POOL_EVERY === 0 && poolsMonomials(stage.net) && job.outputs.some((o) => !sink.solved(o))) poolRestarts(stage, reading, res.step, sink);
+        if (res.step % POOL_EVERY === 0 && poolsMonomials(stage.net) && job.outputs.some((o) => !sink.solved(o))) poolRestarts(stage, reading, res.step, sink, res.mse);
       }
       if (atSnap || res.step % 10 === 0) sink.emit(progress(job, res, tally));
       if (atSnap && job.outputs.every((o) => sink.solved(o))) {
@@ -243,8 +243,8 @@ function refineBest(stage: Stage, reading: SnapReading, res: StepResult, sink: C
 
 
 /** The monomials of every restart, pooled: the sparse exact sum for each target still open, screened and handed to the sink. */
-function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: CandidateSink): void {
-  poolNetworks(stage.net, reading.snapped, stage.pool, stage.poolTolerance).forEach((layers, k) => {
+function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: CandidateSink, loss: ArrayLike<number>): void {
+  poolNetworks(stage.net, reading.snapped, stage.pool, stage.poolTolerance, loss).forEach((layers, k) => {
     const o = stage.job.outputs[k];
     if (!layers || sink.solved(o)) return;
     const own = stage.targets[k].own(layers, stage.job.rows.pool);

@@ -31,8 +31,8 @@ describe('argument hypotheses', () => {
     ]);
     // cos(k d) explains this target exactly beside U: it ranks first of the rest.
     expect(list[6]).toEqual({ exponents: [0, 1, 1], weight: [0, 1] });
-    // Products of two inputs (3), each with two turns; exponentials of x_j^+-1 (6) and of two-input ratios and products (12), each with two signs.
-    expect(list).toHaveLength(6 + 6 + 2 * (6 + 12));
+    // Products of two inputs (3), each with two turns; differences of two (3); exponentials of x_j^+-1 (6) and of two-input ratios and products (12), each with two signs.
+    expect(list).toHaveLength(6 + 6 + 3 + 2 * (6 + 12));
   });
 
   it('for logarithm units, rank log(V2/V1) first when it is the logarithm the target holds', () => {

@@ -38,6 +38,9 @@ describe('the search plan', () => {
       '2 2:m 1:e+ 6:m 1:a',
       '2 2:m 1:e+ 6:m 1:a on y^-1',
       '2 2:m 1:e+ 6:m 1:a on sin(y)',
+      '2 2:m 1:e+ 6:m 1:a on (y/M0)',
+      '2 2:m 1:e+ 6:m 1:a on y^2',
+      '2 2:m 1:e+ 6:m 1:a on (y/M0)^-2',
       '2 2:m 1:e+ 8:m 2:a as N, D with y = N/D',
       '2 2:m 1:e+ 8:m 2:a as N, D with cos(y) = N/D',
     ]);
