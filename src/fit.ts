@@ -11,7 +11,7 @@ import { powerLaw } from './formula/powerLaw.ts';
 import { describeQ } from './calu/qset.ts';
 import { describeStack } from './calu/stack.ts';
 import { Random } from './util/random.ts';
-import { forTargets, planRound, stageApplies, stageKind, type StageSpec } from './train/recipe.ts';
+import { forTargets, planRound, stageApplies, stageLabel, type StageSpec } from './train/recipe.ts';
 import { runRounds } from './train/rounds.ts';
 import { runStage, type Base, type StageEnd } from './train/stage.ts';
 import { resolveTransform, transformName } from './train/transform.ts';
@@ -166,7 +166,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
       const stage = forTargets(spec, open.length);
       const outputs = stage.trainsAll ? targets : open;
       const t0 = performance.now();
-      const label = stageKind(stage).label(describeStack(stage.stack, data.inputs.length), transformName(stage.transform));
+      const label = stageLabel(stage, data.inputs.length);
       const description = { index: stages.length + 1, stack: label, q: describeQ(stage.q), restarts: stage.restarts, steps: stage.steps, targets: outputs.map((o) => data.targets[o]) };
       const { end, bases: found } = await runStage(
         {

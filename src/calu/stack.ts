@@ -23,6 +23,8 @@ export interface LayerSpec {
   cq?: ComplexQ;
   /** The block up to this layer gives features that join the stack's inputs (`2:e+`). */
   join?: boolean;
+  /** The block's weights are set, not trained (the search's fixed features; see hypotheses.ts). */
+  frozen?: boolean;
 }
 
 export interface StackSpec {
@@ -99,7 +101,7 @@ export function buildNetwork(spec: StackSpec, inputSize: number, restarts: numbe
     width = layer.outputSize;
     if (l.join) {
       // The block so far becomes one layer giving [x; features].
-      layers = [new WithInputs(inputSize, layers)];
+      layers = [new WithInputs(inputSize, layers, l.frozen ?? false)];
       width = layers[0].outputSize;
     }
   }

@@ -22,17 +22,19 @@ export class WithInputs implements Layer {
   constructor(
     readonly inputSize: number,
     readonly inner: Layer[],
+    /** Its weights stay as they are set (no training, no fresh draw): fixed features such as cos(theta). */
+    readonly frozen = false,
   ) {
     this.restarts = inner[0].restarts;
     this.outputSize = inputSize + inner[inner.length - 1].outputSize;
   }
 
   get variables(): tf.Variable[] {
-    return this.inner.flatMap((l) => l.variables);
+    return this.frozen ? [] : this.inner.flatMap((l) => l.variables);
   }
 
   reinit(r: number, rng: Random): void {
-    for (const l of this.inner) l.reinit(r, rng);
+    if (!this.frozen) for (const l of this.inner) l.reinit(r, rng);
   }
 
   forward(x: Act, ctx: StepContext): Forward {
@@ -54,6 +56,8 @@ export class WithInputs implements Layer {
   backward(dy: tf.Tensor, cache: unknown, ctx: StepContext, needDx: boolean): Backward {
     const c = cache as JoinCache;
     const [dDirect, dInner] = tf.split(dy, [this.inputSize, dy.shape[1]! - this.inputSize], 1);
+    // A frozen block has nothing to learn; a gradient to the shared data is never asked for.
+    if (this.frozen && c.x.shared) return { dx: null, grads: [] };
     const grads: tf.Tensor[][] = [];
     let g: tf.Tensor | null = dInner;
     for (let i = this.inner.length - 1; i >= 0; i--) {

@@ -44,6 +44,14 @@ const EXP: Array<[number, number]> = [
   [1, 0],
 ];
 
+/**
+ * The fixed features of a frozen block: cos and sin of each input, one input
+ * per restart (the restarts take the inputs in turn).
+ */
+export function turns(inputs: number): Hypothesis[] {
+  return Array.from({ length: inputs }, (_, j) => ({ exponents: unit(inputs, [[j, 1]]), weight: [0, 1] as [number, number] }));
+}
+
 /** The hypotheses for a block of kind e (CALUm -> CALUe) or l (CALUl), in the order restarts take them. */
 export function hypotheses(kind: 'e' | 'l', x: number[][], y: number[]): Hypothesis[] {
   const D = x[0]?.length ?? 0;
@@ -74,17 +82,19 @@ export function startOnHypotheses(net: Network, list: Hypothesis[]): void {
   const block = net.layers[0];
   if (!(block instanceof WithInputs) || list.length === 0) return;
   const [first, second] = block.inner;
+  // A frozen block is set exactly (its quantizers one-hot): the features are what the hypothesis says, and stay so.
+  const strength = block.frozen ? 40 : 6;
   for (let r = 0; r < net.restarts; r++) {
     const h = list[r % list.length];
     if (first instanceof CaluL) {
-      h.exponents.forEach((v, j) => first.weight.startAt(r, 0, j, v));
+      h.exponents.forEach((v, j) => first.weight.startAt(r, 0, j, v, strength));
     } else if (first instanceof CaluM && second instanceof CaluE) {
-      h.exponents.forEach((v, j) => first.weight.startAt(r, 0, j, v));
-      second.weight.startAt(r, 0, 0, h.weight);
-      for (let u = 1; u < first.outputSize; u++) second.weight.startAt(r, 0, u, [0, 0]);
+      h.exponents.forEach((v, j) => first.weight.startAt(r, 0, j, v, strength));
+      second.weight.startAt(r, 0, 0, h.weight, strength);
+      for (let u = 1; u < first.outputSize; u++) second.weight.startAt(r, 0, u, [0, 0], strength);
       if (h.second && first.outputSize > 1) {
-        h.second.exponents.forEach((v, j) => first.weight.startAt(r, 1, j, v));
-        second.weight.startAt(r, 0, 1, h.second.weight);
+        h.second.exponents.forEach((v, j) => first.weight.startAt(r, 1, j, v, strength));
+        second.weight.startAt(r, 0, 1, h.second.weight, strength);
       }
     }
   }

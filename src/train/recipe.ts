@@ -1,6 +1,6 @@
-import { parseStack, type StackSpec } from '../calu/stack.ts';
+import { describeStack, parseStack, type StackSpec } from '../calu/stack.ts';
 import { parseQ, PRESETS, type QSet } from '../calu/qset.ts';
-import { PLAIN, resolveTransform, targetFunction, transformApplies, type TransformSpec } from './transform.ts';
+import { PLAIN, resolveTransform, targetFunction, transformApplies, transformName, type TransformSpec } from './transform.ts';
 import { readRoundOrRefit, type SnapshotReader } from './snapshot.ts';
 import { readRational } from './rational.ts';
 
@@ -28,8 +28,12 @@ export interface StageSpec {
   transform: TransformSpec;
   /** The stack is the user's: its last layer is theirs, so it trains every target, solved or not. */
   trainsAll?: boolean;
-  /** Restarts start their feature block on argument hypotheses (see hypotheses.ts). */
-  hypotheses?: boolean;
+  /**
+   * Restarts start their feature block on hypotheses (see hypotheses.ts):
+   * 'arguments' for a block that trains on from there, 'turns' for a frozen
+   * block giving cos and sin of one input per restart.
+   */
+  hypotheses?: 'arguments' | 'turns';
 }
 
 /** What a kind of stage trains, and how one restart's snapshot is read. */
@@ -104,6 +108,12 @@ export function stageApplies(stage: StageSpec, target: TargetState): boolean {
   if (!t) return false;
   if (stageKind(stage).needsBase && !target.hasBase) return false;
   return transformApplies(t, target.y, target.x);
+}
+
+/** How a stage is named: its stack (with the inputs it reads) and what it fits. */
+export function stageLabel(spec: StageSpec, inputs: number): string {
+  const stack = describeStack(spec.stack, inputs) + (spec.hypotheses === 'turns' ? ' (cos, sin of one input per restart)' : '');
+  return stageKind(spec).label(stack, transformName(spec.transform));
 }
 
 /** A default stage trains only the open targets: its last layer shrinks to match. */
@@ -224,26 +234,38 @@ function transcendental(inputs: number, outputs: number, base: Omit<StageSpec, '
     stack: parseStack(stack),
     restarts: restartsOverride ?? restarts,
     transform,
-    hypotheses: true,
+    hypotheses: 'arguments',
   });
   const e = (tail: string, transform: TransformSpec = PLAIN, kind: StageKindName = 'plain') => stage(`2:m 1:e+ ${tail}`, transform, kind);
+  // An algebraic stage over [x; cos x_j, sin x_j], one input j per restart: the block is frozen, the rest trains and pools as usual.
+  const trig = (hidden: number, tail: string, transform: TransformSpec = PLAIN, kind: StageKindName = 'plain'): StageSpec => {
+    const stack = parseStack(`1:m 1:e+ ${hidden}:${tail}`);
+    stack.layers[1].frozen = true;
+    return { ...base, kind, stack, restarts: restartsOverride ?? Math.max(32, 4 * inputs), transform, hypotheses: 'turns' };
+  };
   // Logarithms of small monomials are few (18 for 3 inputs): fewer restarts cover them, each more than once.
   const l = (tail: string, transform: TransformSpec = PLAIN) => stage(`1:l+ ${tail}`, transform, 'plain', 32);
   const sum = `6:m ${outputs}:a`;
   const quotient = `8:m ${2 * outputs}:a`;
   const power = (p: number, byDominant = false): TransformSpec => ({ kind: 'power', power: p, byDominant });
+  const small = Math.max(4, outputs + 2);
+  const medium = Math.max(8, outputs + 4);
   // Cheapest first: a logarithm block is one unit wide.
   return [
     l(`4:m ${outputs}:a`, targetFunction('log')),
     l(sum),
+    trig(medium, `m ${outputs}:a`),
     e(sum),
+    trig(medium, `m ${outputs}:a`, power(-1)),
+    trig(small, `m ${outputs}:a`, power(1, true)),
+    trig(small, `m ${outputs}:a`, targetFunction('sin')),
+    trig(medium, `m ${2 * outputs}:a`, PLAIN, 'rational'),
+    trig(medium, `m ${2 * outputs}:a`, targetFunction('cos'), 'rational'),
     e(sum, power(-1)),
-    e(sum, targetFunction('sin')),
-    e(sum, power(1, true)),
-    e(sum, power(2)),
-    e(sum, power(-2, true)),
-    e(quotient, PLAIN, 'rational'),
-    e(quotient, targetFunction('cos'), 'rational'),
+    trig(medium, `m ${outputs}:a`, power(2)),
+    trig(small, `m ${outputs}:a`, power(-2, true)),
+    trig(medium, `m ${2 * outputs}:a`, power(2), 'rational'),
+    trig(medium, `m[half] ${outputs}:a`),
   ];
 }
 
@@ -264,7 +286,7 @@ export function userStage(layers: string, q: string | undefined, inputs: number,
     transform: PLAIN,
     trainsAll: true,
     // A feature block of the user's starts on argument hypotheses too: that is how its units find their arguments.
-    hypotheses: spec.layers.some((l) => l.join),
+    ...(spec.layers.some((l) => l.join) ? { hypotheses: 'arguments' as const } : {}),
   };
 }
 

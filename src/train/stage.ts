@@ -10,7 +10,7 @@ import { screen, type Extractor } from './screen.ts';
 import { StageTarget } from './target.ts';
 import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
-import { hypotheses, startOnHypotheses } from './hypotheses.ts';
+import { hypotheses, startOnHypotheses, turns } from './hypotheses.ts';
 import { refineScale } from '../formula/refine.ts';
 import { stageKind, type StageKind, type StageSpec } from './recipe.ts';
 import { outputOnly, type ReadContext } from './snapshot.ts';
@@ -182,7 +182,8 @@ function buildStage(job: StageJob): Stage {
   const own = outputs.map((o) => ({ all: targetRows(rows.all, o), sample: targetRows(rows.sample, o) }));
   const rng = new Random(job.seed);
   const net = buildNetwork(spec.stack, rows.all.x[0].length, spec.restarts, spec.q, rng.fork());
-  if (spec.hypotheses) startOnHypotheses(net, hypotheses(featureKind(spec), sample.x, sample.y.map((t) => t[0])));
+  if (spec.hypotheses === 'arguments') startOnHypotheses(net, hypotheses(featureKind(spec), sample.x, sample.y.map((t) => t[0])));
+  if (spec.hypotheses === 'turns') startOnHypotheses(net, turns(rows.all.x[0].length));
   const trainer = new Trainer(net, { x: transpose(rows.all.x), y: transpose(all.y) }, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: rng.fork(), loss: kind.loss });
   const seedsBases = kind.seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
   return { job, kind, targets, context: { sample, rows: rows.sample, targets }, pool, poolTolerance, own, seedsBases, net, trainer };
@@ -212,7 +213,7 @@ function readRestarts(stage: Stage, reading: SnapReading, res: StepResult, sink:
     });
     if (allPassed) exactRestarts++;
   });
-  if (stage.job.spec.hypotheses && stage.job.spec.kind === 'plain') refineBest(stage, reading, res, sink);
+  if (stage.job.spec.hypotheses === 'arguments' && stage.job.spec.kind === 'plain') refineBest(stage, reading, res, sink);
   return exactRestarts;
 }
 

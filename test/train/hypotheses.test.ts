@@ -29,10 +29,16 @@ describe('argument hypotheses', () => {
       [[0, 0, 1], [0, 1]],
       [[0, 0, 1], [0, 0.5]],
     ]);
+    // Then the differences of two inputs, cos(x_j - x_k), unranked too.
+    expect(list.slice(6, 9).map((h) => [h.exponents, h.second?.exponents, h.second?.weight])).toEqual([
+      [[1, 0, 0], [0, 1, 0], [0, -1]],
+      [[1, 0, 0], [0, 0, 1], [0, -1]],
+      [[0, 1, 0], [0, 0, 1], [0, -1]],
+    ]);
     // cos(k d) explains this target exactly beside U: it ranks first of the rest.
-    expect(list[6]).toEqual({ exponents: [0, 1, 1], weight: [0, 1] });
+    expect(list[9]).toEqual({ exponents: [0, 1, 1], weight: [0, 1] });
     // Products of two inputs (3), each with two turns; differences of two (3); exponentials of x_j^+-1 (6) and of two-input ratios and products (12), each with two signs.
-    expect(list).toHaveLength(6 + 6 + 3 + 2 * (6 + 12));
+    expect(list).toHaveLength(6 + 3 + 6 + 2 * (6 + 12));
   });
 
   it('for logarithm units, rank log(V2/V1) first when it is the logarithm the target holds', () => {
@@ -49,7 +55,7 @@ describe('argument hypotheses', () => {
     snapped.forEach((layers, r) => {
       expect(layers[0].weights[0]).toEqual(list[r].exponents);
       expect([layers[1].weights[0][0], layers[1].imag![0][0]]).toEqual(list[r].weight);
-      expect([layers[1].weights[0][1], layers[1].imag![0][1]]).toEqual([0, 0]);
+      expect([layers[1].weights[0][1], layers[1].imag![0][1]]).toEqual(list[r].second?.weight ?? [0, 0]);
     });
     // More restarts than hypotheses: the list starts again.
     const few = list.slice(0, 3);
@@ -58,5 +64,24 @@ describe('argument hypotheses', () => {
       expect(layers[0].weights[0]).toEqual(few[r % 3].exponents);
       expect([layers[1].weights[0][1], layers[1].imag![0][1]]).toEqual([0, 0]);
     });
+  });
+});
+
+describe('a frozen block of turns', () => {
+  it('gives cos and sin of one input per restart, exactly, and keeps them through training and fresh draws', async () => {
+    const { turns } = await import('../../src/train/hypotheses.ts');
+    const spec = parseStack('1:m 1:e+ 4:m 1:a');
+    spec.layers[1].frozen = true;
+    const net = buildNetwork(spec, 3, 6, PRESETS.int(), new Random(7));
+    startOnHypotheses(net, turns(3));
+    const before = snapNetwork(net).snapped;
+    before.forEach((layers, r) => {
+      expect(layers[0].weights).toEqual([[0, 1, 2].map((j) => (j === r % 3 ? 1 : 0))]);
+      expect(layers[1]).toMatchObject({ kind: 'caluE', weights: [[0]], imag: [[1]], join: true });
+    });
+    // The block has no trainable weights, and a fresh draw of a restart leaves it as set.
+    expect(net.layers[0].variables).toEqual([]);
+    net.reinit(1, new Random(8));
+    expect(snapNetwork(net).snapped[1].slice(0, 2)).toEqual(before[1].slice(0, 2));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStages, forTargets, planRound, STAGE_KINDS, stageApplies, stageKind, stepsForRound, type TargetState } from '../../src/train/recipe.ts';
+import { defaultStages, forTargets, planRound, STAGE_KINDS, stageApplies, stageKind, stageLabel, stepsForRound, type TargetState } from '../../src/train/recipe.ts';
 import { describeStack } from '../../src/calu/stack.ts';
 import { describeQ } from '../../src/calu/qset.ts';
 import { transformName } from '../../src/train/transform.ts';
@@ -9,7 +9,7 @@ const open: TargetState = { solved: false, dominant: [1, 0], hasBase: true, y: [
 
 describe('the search plan', () => {
   it('lists the default stages, simplest first, each with what it fits and how it is read', () => {
-    const labels = defaultStages(2, 1, 500).map((s) => stageKind(s).label(describeStack(s.stack, 2), transformName(s.transform)));
+    const labels = defaultStages(2, 1, 500).map((s) => stageLabel(s, 2));
     expect(labels).toEqual([
       '2 4:m 1:a',
       '2 10:m 1:a',
@@ -35,14 +35,18 @@ describe('the search plan', () => {
       '2 8:m[half] 1:a',
       '2 1:l+ 4:m 1:a on log(y)',
       '2 1:l+ 6:m 1:a',
+      '2 1:m 1:e+ 8:m 1:a (cos, sin of one input per restart)',
       '2 2:m 1:e+ 6:m 1:a',
+      '2 1:m 1:e+ 8:m 1:a (cos, sin of one input per restart) on y^-1',
+      '2 1:m 1:e+ 4:m 1:a (cos, sin of one input per restart) on (y/M0)',
+      '2 1:m 1:e+ 4:m 1:a (cos, sin of one input per restart) on sin(y)',
+      '2 1:m 1:e+ 8:m 2:a (cos, sin of one input per restart) as N, D with y = N/D',
+      '2 1:m 1:e+ 8:m 2:a (cos, sin of one input per restart) as N, D with cos(y) = N/D',
       '2 2:m 1:e+ 6:m 1:a on y^-1',
-      '2 2:m 1:e+ 6:m 1:a on sin(y)',
-      '2 2:m 1:e+ 6:m 1:a on (y/M0)',
-      '2 2:m 1:e+ 6:m 1:a on y^2',
-      '2 2:m 1:e+ 6:m 1:a on (y/M0)^-2',
-      '2 2:m 1:e+ 8:m 2:a as N, D with y = N/D',
-      '2 2:m 1:e+ 8:m 2:a as N, D with cos(y) = N/D',
+      '2 1:m 1:e+ 8:m 1:a (cos, sin of one input per restart) on y^2',
+      '2 1:m 1:e+ 4:m 1:a (cos, sin of one input per restart) on (y/M0)^-2',
+      '2 1:m 1:e+ 8:m 2:a (cos, sin of one input per restart) as N, D with y^2 = N/D',
+      '2 1:m 1:e+ 8:m[half] 1:a (cos, sin of one input per restart)',
     ]);
     expect(new Set(defaultStages(2, 1, 500).map((s) => s.kind))).toEqual(new Set(Object.keys(STAGE_KINDS)));
   });
