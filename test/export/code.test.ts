@@ -22,13 +22,14 @@ const numpyAndSympy = python && installed('python3', ['-c', 'import numpy, sympy
 const cc = installed('cc', ['--version'], 'apt-get install gcc');
 const julia = installed('julia', ['--version'], 'from julialang.org; Debian does not package it', { ciInstalls: false });
 
-/** A hand-made model whose formulas use what the printers must get right (within what a model may hold: sqrt is the one function calu writes). */
+/** A hand-made model whose formulas use what the printers must get right (within what a model may hold: the functions calu writes). */
 const FORMULAS: Array<[string, string]> = [
   ['y (m/s)', '-x1^2 / (4 * pi) + sqrt(8 * pi / 3) * lambda^-1 - (x1 - lambda) * e'],
   ['int', 'x1 - (lambda - x3) - 3/2 * x1 + 2^(-1) * x3 - x1 * (lambda / x3)'],
   ['math', '(x1 * lambda)^3 / (x3^2 + 1) - -x1 + x1^2^2 / 100'],
   ['y', 'sqrt(x3^2 + 1) * (x1 / 10) - sqrt(sqrt(lambda^2) + 1) + (-x1)^2'],
   ['half', '3/2'],
+  ['z', 'x1 * exp(-lambda / (x3^2 + 1)) + 4 * x3 * sin(x1 * lambda / 2)^2 - log(x3^2 + 1) * cos(x1) + asin(1 / (x3^2 + 2)) - acos(1 / (lambda^2 + 2)) + tanh(x1) * atanh(1 / (x3^2 + 2))'],
 ];
 const model = {
   calu: 1,
@@ -108,9 +109,9 @@ describe('exported functions, run in their language', () => {
     expect(exportCode(model, 'latex')).toContain('\\mathit{half}(x_{1}, \\lambda, x_{3}) = \\frac{3}{2}\n');
   });
 
-  it.skipIf(!python)('python', () => expect(worstRelative(run('python', ['y_m_s', 'int', 'math_', 'y', 'half']), expected)).toBeLessThan(1e-12));
-  it.skipIf(!numpyAndSympy)('numpy', () => expect(worstRelative(run('numpy', ['y_m_s', 'int', 'math', 'y', 'half']), expected)).toBeLessThan(1e-12));
-  it.skipIf(!numpyAndSympy)('sympy, evaluated at the rows', () => expect(worstRelative(run('sympy', ['y_m_s', 'int', 'math', 'y', 'half']), expected)).toBeLessThan(1e-12));
+  it.skipIf(!python)('python', () => expect(worstRelative(run('python', ['y_m_s', 'int', 'math_', 'y', 'half', 'z']), expected)).toBeLessThan(1e-12));
+  it.skipIf(!numpyAndSympy)('numpy', () => expect(worstRelative(run('numpy', ['y_m_s', 'int', 'math', 'y', 'half', 'z']), expected)).toBeLessThan(1e-12));
+  it.skipIf(!numpyAndSympy)('sympy, evaluated at the rows', () => expect(worstRelative(run('sympy', ['y_m_s', 'int', 'math', 'y', 'half', 'z']), expected)).toBeLessThan(1e-12));
   it.skipIf(!numpyAndSympy)('sympy, exact when called with symbols', () => {
     const file = join(dir, 'exported_exact.py');
     writeFileSync(file, `${exportCode(model, 'sympy')}\nx1, lam, x3 = sympy.symbols('x1 lam x3')\nprint(half(x1, lam, x3) == sympy.Rational(3, 2), y_m_s(x1, lam, x3).has(sympy.pi), sympy.simplify(int(x1, lam, x3) - (x1 - lam + x3 - sympy.Rational(3, 2) * x1 + x3 / 2 - x1 * lam / x3)) == 0)\n`);
@@ -119,7 +120,7 @@ describe('exported functions, run in their language', () => {
   it('mathjs, which defines the functions as it evaluates them', () => {
     const scope = new Map<string, (...args: number[]) => number>();
     evaluate(exportCode(model, 'mathjs'), scope);
-    const names = ['y_m_s', 'int', 'math', 'y', 'half'];
+    const names = ['y_m_s', 'int', 'math', 'y', 'half', 'z'];
     expect(worstRelative(rows.map((r) => names.map((n) => scope.get(n)!(...r))), expected)).toBeLessThan(1e-12);
   });
   it('latex, which KaTeX renders', () => {
@@ -127,9 +128,9 @@ describe('exported functions, run in their language', () => {
     expect(lines).toHaveLength(FORMULAS.length);
     for (const line of lines) expect(katex.renderToString(line, { throwOnError: true })).toContain('katex');
   });
-  it('js', () => expect(worstRelative(run('js', ['y_m_s', 'int', 'math', 'y', 'half']), expected)).toBeLessThan(1e-12));
-  it.skipIf(!cc)('c (C99, -Wall -Werror -pedantic)', () => expect(worstRelative(run('c', ['y_m_s', 'int_', 'math', 'y', 'half']), expected)).toBeLessThan(1e-12));
-  it.skipIf(!julia)('julia', () => expect(worstRelative(run('julia', ['y_m_s', 'int', 'math', 'y', 'half']), expected)).toBeLessThan(1e-12));
+  it('js', () => expect(worstRelative(run('js', ['y_m_s', 'int', 'math', 'y', 'half', 'z']), expected)).toBeLessThan(1e-12));
+  it.skipIf(!cc)('c (C99, -Wall -Werror -pedantic)', () => expect(worstRelative(run('c', ['y_m_s', 'int_', 'math', 'y', 'half', 'z']), expected)).toBeLessThan(1e-12));
+  it.skipIf(!julia)('julia', () => expect(worstRelative(run('julia', ['y_m_s', 'int', 'math', 'y', 'half', 'z']), expected)).toBeLessThan(1e-12));
 });
 
 describe('calu export', () => {
@@ -166,7 +167,7 @@ describe('calu export', () => {
   it('reads a model file as predict does: a crafted tree is refused in one line; a hand-written one without errors exports, its target escaped in the comment', async () => {
     const hostile = join(dir, 'hostile.json');
     writeFileSync(hostile, JSON.stringify(corpusModel('x1 + evaluate("1 + 1")')));
-    expect(await calu(['export', hostile, '--to', 'python'])).toEqual({ code: 1, stdout: '', stderr: `calu: ${hostile}: outputs[0].expression.args[1]: function "evaluate" is not one calu writes (only sqrt)\n` });
+    expect(await calu(['export', hostile, '--to', 'python'])).toEqual({ code: 1, stdout: '', stderr: `calu: ${hostile}: outputs[0].expression.args[1]: function "evaluate" is not one calu writes (only sqrt, exp, log, sin, cos, asin, acos, tanh, atanh)\n` });
     const minimal = join(dir, 'minimal.json');
     const { exact: _, ...output } = corpusModel('x1 * x2').outputs[0];
     writeFileSync(minimal, JSON.stringify({ ...corpusModel('x1 * x2'), outputs: [{ ...output, target: 'y\nimport os' }] }));

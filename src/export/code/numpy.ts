@@ -6,7 +6,8 @@ import { printExpression, type Dialect } from './printer.ts';
 const dialect: Dialect = {
   number: (v) => String(v),
   constant: (name) => `np.${name}`,
-  call: (name, args) => `np.${name}(${args.join(', ')})`,
+  // NumPy names the inverse functions arcsin, arccos, arctanh.
+  call: (name, args) => `np.${name.replace(/^a(sin|cos|tanh)$/, 'arc$1')}(${args.join(', ')})`,
   power: '**',
 };
 

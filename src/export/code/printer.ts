@@ -15,7 +15,7 @@ export interface Dialect {
   integerBase?(text: string): string;
   /** pi and e, as exact as the language can say them. */
   constant(name: 'pi' | 'e'): string;
-  /** A function of mathjs's (sqrt, abs, exp, log) in the language. */
+  /** A function of mathjs's (sqrt, abs, exp, log, sin, cos, asin, acos, tanh, atanh) in the language. */
   call(name: string, args: string[]): string;
   /** a^b: an infix operator with its spacing (' ** ', '^'), or a function call. */
   power: string | ((base: string, exponent: string) => string);
@@ -34,6 +34,9 @@ interface Printed {
 }
 
 type Node = MathNode & { name?: string; op?: string; fn?: string | { name?: string }; args?: MathNode[]; value?: unknown; content?: MathNode; implicit?: boolean };
+
+/** The functions a formula may call: those calu writes (see model/safeMath.ts), and abs. */
+const FUNCTIONS = ['sqrt', 'abs', 'exp', 'log', 'sin', 'cos', 'asin', 'acos', 'tanh', 'atanh'];
 
 const BINARY: Record<string, { op: string; level: number }> = {
   add: { op: '+', level: SUM },
@@ -75,7 +78,7 @@ function print(node: Node, d: Dialect, names: ReadonlyMap<string, string>, numer
     }
     case 'FunctionNode': {
       const fn = typeof node.fn === 'object' ? node.fn.name : undefined;
-      if (!fn || !['sqrt', 'abs', 'exp', 'log'].includes(fn)) throw new CaluError(`cannot export the function ${fn ?? '?'}()`);
+      if (!fn || !FUNCTIONS.includes(fn)) throw new CaluError(`cannot export the function ${fn ?? '?'}()`);
       return { text: d.call(fn, node.args!.map((a) => sub(a).text)), level: ATOM };
     }
     case 'OperatorNode': {
