@@ -250,15 +250,15 @@ function transcendental(inputs: number, outputs: number, base: Omit<StageSpec, '
   const power = (p: number, byDominant = false): TransformSpec => ({ kind: 'power', power: p, byDominant });
   const small = Math.max(4, outputs + 2);
   const medium = Math.max(8, outputs + 4);
-  // Cheapest first: a logarithm block is one unit wide.
+  // Cheapest first: a logarithm block is one unit wide, a frozen block trains nothing; the trained m -> e blocks are the dearest.
   return [
     l(`4:m ${outputs}:a`, targetFunction('log')),
-    l(sum),
     trig(medium, `m ${outputs}:a`),
-    e(sum),
+    l(sum),
     trig(medium, `m ${outputs}:a`, power(-1)),
     trig(small, `m ${outputs}:a`, power(1, true)),
     trig(small, `m ${outputs}:a`, targetFunction('sin')),
+    e(sum),
     trig(medium, `m ${2 * outputs}:a`, PLAIN, 'rational'),
     trig(medium, `m ${2 * outputs}:a`, targetFunction('cos'), 'rational'),
     e(sum, power(-1)),
