@@ -1,6 +1,6 @@
-import type { SnappedLayer } from './evaluate.ts';
+import { evaluateSnapped, type SnappedLayer } from './evaluate.ts';
 import { refitLastLayer } from './refit.ts';
-import { augment, splitFeatures } from './features.ts';
+import { splitFeatures } from './features.ts';
 import { recognize } from './constants.ts';
 import { checkPredictions } from './verify.ts';
 import type { Rows } from '../data/rows.ts';
@@ -45,27 +45,8 @@ export function refineScale(snapped: SnappedLayer[], trained: SnappedLayer[], ro
 function fitted(layers: SnappedLayer[], rows: Rows): { layers: SnappedLayer[]; error: number; exact: boolean } | null {
   const refit = refitLastLayer(layers, rows.x, rows.y);
   if (!refit) return null;
-  const { block, tail } = splitFeatures(refit);
-  const x = augment(block, rows.x);
-  // The tail over the augmented rows is the whole network over the inputs.
-  const check = checkPredictions(predict(tail, x), rows.y.map((t) => t[0]), rows.precision.map((p) => p[0]));
+  const check = checkPredictions(evaluateSnapped(refit, rows.x).map((o) => o[0]), rows.y.map((t) => t[0]), rows.precision.map((p) => p[0]));
   return { layers: refit, error: Number.isFinite(check.metrics.rmsRelError) ? check.metrics.rmsRelError : Infinity, exact: check.exact };
-}
-
-function predict(tail: SnappedLayer[], x: number[][]): number[] {
-  const hidden = x.map((row) => {
-    let act = row;
-    for (const layer of tail.slice(0, -1)) act = layerOut(layer, act);
-    return act;
-  });
-  const w = tail[tail.length - 1].weights[0];
-  return hidden.map((h) => h.reduce((s, v, k) => (w[k] ? s + w[k] * v : s), 0));
-}
-
-function layerOut(layer: SnappedLayer, act: number[]): number[] {
-  return layer.kind === 'caluM'
-    ? layer.weights.map((row) => row.reduce((p, e, j) => (e ? p * Math.sign(act[j]) ** Math.abs(e) * Math.abs(act[j]) ** e : p), 1))
-    : layer.weights.map((row) => row.reduce((s, w, j) => (w ? s + w * act[j] : s), 0));
 }
 
 /** The minimum of f on [a, b], to `iterations` golden-section steps. */
