@@ -29,7 +29,8 @@ export function transcendentalStages(inputs: number, outputs: number, base: Omit
   const trig = (hidden: number, tail: string, transform: TransformSpec = PLAIN, kind: StageKindName = 'plain'): StageSpec => {
     const stack = parseStack(`1:m 1:e+ ${hidden}:${tail}`);
     stack.layers[1].frozen = true;
-    return { ...base, kind, stack, restarts: restartsOverride ?? Math.max(32, 4 * inputs), transform, hypotheses: 'turns' };
+    // About a dozen restarts per input: the tail over a mixed-sign feature trains less surely than over positive inputs.
+    return { ...base, kind, stack, restarts: restartsOverride ?? Math.max(32, 12 * inputs), transform, hypotheses: 'turns' };
   };
   // Logarithms of small monomials are few (18 for 3 inputs): fewer restarts cover them, each more than once.
   const l = (tail: string, transform: TransformSpec = PLAIN) => stage(`1:l+ ${tail}`, transform, 'plain', 32);
