@@ -69,7 +69,7 @@ describe('calu fit on bad input', () => {
     expectOneLineError(['fit', file('l.csv', good()), '--target', 'y', '--test', file('m.csv', 'x1,y\n1,2\n')], `${join(dir, 'm.csv')}: no input column "x2" (columns: x1, y)`));
 
   it('a layer spec that does not parse or does not fit the targets', async () => {
-    await expectOneLineError(['fit', file('n.csv', good()), '--target', 'y', '--layers', '5:q 1:a'], 'layer "5:q": unknown kind "q" (use CALUm/m or CALUa/a)');
+    await expectOneLineError(['fit', file('n.csv', good()), '--target', 'y', '--layers', '5:q 1:a'], 'layer "5:q": unknown kind "q" (use CALUm/m, CALUa/a, CALUe/e or CALUl/l)');
     await expectOneLineError(['fit', file('o.csv', good()), '--target', 'y', '--layers', '5:m 2:a'], 'the layer spec ends in 2 units, but there is 1 target');
   });
 });
