@@ -11,7 +11,7 @@ import type { SuiteArgs, SuiteResult } from './index.ts';
 
 /** The development set the issue names; `--file` points the suite at another (e.g. bench/data/feynman-heldout.tsv). */
 export const FEYNMAN_DEV = new URL('../../../shared/benchmarks/feynman-dev.tsv', import.meta.url);
-const CLASSES = ['A', 'B', 'C', 'D-sum'];
+const CLASSES = ['A', 'B', 'C', 'D-sum', 'T'];
 
 /**
  * Issue #5: the full default fit on every equation of a Feynman file, with
