@@ -27,7 +27,7 @@ export async function feynmanSuite(args: SuiteArgs): Promise<SuiteResult> {
   const equations = args.tasks ? all.filter((e) => args.tasks!.includes(e.id) || args.tasks!.includes(e.kind)) : all;
   const budget = args.maxSeconds ?? 60;
   const seeds = args.seeds ?? 1;
-  const rows: Array<{ id: string; kind: string; seed: number; recovered: boolean; flagged: boolean; seconds: number; formula: string; truth: string }> = [];
+  const rows: Array<{ id: string; kind: string; seed: number; recovered: boolean; flagged: boolean; seconds: number; featureSeconds: number; stage: string; formula: string; truth: string }> = [];
   for (const eq of equations) {
     for (let seed = 1; seed <= seeds; seed++) {
       const rng = new Random(7919 * seed + eq.id.length);
@@ -38,7 +38,10 @@ export async function feynmanSuite(args: SuiteArgs): Promise<SuiteResult> {
       const seconds = (performance.now() - t0) / 1000;
       const out = result.outputs[0];
       const recovered = out.exact && agreesOnTest(out.formula, result.symbols, eq, test);
-      rows.push({ id: eq.id, kind: eq.kind, seed, recovered, flagged: out.exact, seconds, formula: out.formula, truth: eq.formula });
+      // Time in the stages with exp, log, sin and cos units (a feature block, `e+` or `l+`): what algebraic data pays for them.
+      const featureSeconds = result.stages.filter((s) => /[el]\+/.test(s.stack)).reduce((t, s) => t + s.seconds, 0);
+      const stage = out.source?.stack ?? '';
+      rows.push({ id: eq.id, kind: eq.kind, seed, recovered, flagged: out.exact, seconds, featureSeconds, stage, formula: out.formula, truth: eq.formula });
       progress(`feynman ${eq.id} (${eq.kind}) seed ${seed}: ${recovered ? 'recovered' : 'NOT recovered'} in ${seconds.toFixed(1)} s: ${out.formula.slice(0, 100)}`);
     }
   }
@@ -59,8 +62,8 @@ export async function feynmanSuite(args: SuiteArgs): Promise<SuiteResult> {
     'Per equation:',
     '',
     markdownTable(
-      ['id', 'class', 'recovered', 's', 'formula found'],
-      rows.map((r) => [r.id, r.kind, r.recovered ? 'yes' : 'no', r.seconds.toFixed(1), `\`${r.formula.length > 90 ? `${r.formula.slice(0, 87)}...` : r.formula}\``]),
+      ['id', 'class', 'recovered', 's', 'of which transcendental stages, s', 'formula found'],
+      rows.map((r) => [r.id, r.kind, r.recovered ? 'yes' : 'no', r.seconds.toFixed(1), r.featureSeconds.toFixed(1), `\`${r.formula.length > 90 ? `${r.formula.slice(0, 87)}...` : r.formula}\``]),
     ),
   ].join('\n');
   return { json, table };
