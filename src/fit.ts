@@ -16,6 +16,7 @@ import { resolveTransform, transformName } from './train/transform.ts';
 import type { EventSink } from './train/events.ts';
 import type { FitResult, StageRecord } from './result.ts';
 import { CandidateBook } from './result/book.ts';
+import type { Criterion } from './result/selection.ts';
 
 export interface FitOptions {
   /** A stack such as "8 50:CALUm 3:CALUa" or "50:m 3:a"; calu searches its own when absent. */
@@ -36,6 +37,8 @@ export interface FitOptions {
   /** Polled between steps: return true to stop early and keep the best formula so far. */
   shouldStop?: () => boolean;
   backend?: BackendName;
+  /** How a formula is chosen when none is exact (see result/selection.ts). */
+  criterion?: Criterion;
 }
 
 export { DEFAULT_SEED, DEFAULT_MAX_SECONDS };
@@ -58,7 +61,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const started = performance.now();
   const search = prepare(data, seed, performance.timeOrigin + started + maxSeconds * 1000);
   emit({ type: 'start', inputs: data.inputs, targets: data.targets, rows: data.x.length, backend, seed, maxSeconds });
-  const book = new CandidateBook(data, search.symbols, search.positive, emit);
+  const book = new CandidateBook(data, search.symbols, search.positive, emit, { seed, criterion: options.criterion });
   const { stages, stoppedBy } = await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
@@ -73,7 +76,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     seconds,
     backend,
     stoppedBy,
-    rows: { train: data.x.length, test: options.test?.x.length },
+    rows: { train: data.x.length, heldOut: book.heldOutRows(), test: options.test?.x.length },
   };
 }
 
@@ -136,7 +139,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
     plan: (round) => planRound(round, data.inputs.length, data.targets.length, options),
     open: (spec) =>
       targets.filter((o) =>
-        stageApplies(spec, { solved: book.solved(o), dominant: search.dominant[o], hasBase: baseOf(spec, o) !== null, y: search.columns[o], x: data.x }),
+        stageApplies(spec, { solved: book.solved(o) || book.settled(o), dominant: search.dominant[o], hasBase: baseOf(spec, o) !== null, y: search.columns[o], x: data.x }),
       ),
     run: async (spec, open): Promise<StageEnd> => {
       const stage = forTargets(spec, open.length);
@@ -155,7 +158,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
           rows: search.rows,
           deadline: search.deadline,
         },
-        { offer: (o, f) => book.offer(o, f), solved: (o) => book.solved(o), emit, shouldStop: () => stopRequested(options) },
+        { offer: (o, f) => book.offer(o, f), solved: (o) => book.solved(o), settled: (o) => book.settled(o), emit, shouldStop: () => stopRequested(options) },
       );
       const key = transformName(stage.transform);
       if (!bases.has(key)) bases.set(key, data.targets.map(() => null));
@@ -164,6 +167,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
       return end;
     },
     solved: () => book.allSolved(),
+    settled: () => book.allDone(),
     deadline: search.deadline,
   });
   return { stages, stoppedBy };

@@ -58,14 +58,7 @@ export function readFormula(snapped: SnappedLayer[], symbols: string[], train: R
 function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], train: Rows, positive: boolean[], mode: 'float' | 'likely' | 'exact'): ReadFormula {
   const y = train.y.map((t) => t[0]);
   const prec = train.precision.map((p) => p[0]);
-  const build = (forms: CoefficientForms): ReadFormula => {
-    // The network keeps the value each coefficient prints as, so the graph and the formula agree.
-    const live = layers.map((l, li) => ({ kind: l.kind, weights: l.weights.map((row, r) => row.map((w, c) => (forms[li][r][c] ? partsValue(forms[li][r][c]!) : w))) }));
-    const text = outputText(live, 0, symbols, { forms, positive, spread });
-    const node = parse(text);
-    const check = checkPredictions(evaluateFormula(node, symbols, train.x), y, prec);
-    return { text, node, complexity: countNodes(node), train: check, layers: prune(live) };
-  };
+  const build = (forms: CoefficientForms): ReadFormula => printNetwork(layers, forms, symbols, train, positive, spread);
   // Weights from Q print exactly; free coefficients (refitted, or rescaled by the canonical form) need a form.
   const free: Array<[number, number, number]> = [];
   const forms: CoefficientForms = layers.map((l, li) =>
@@ -107,6 +100,19 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], tr
     }
   }
   return best;
+}
+
+/**
+ * A one-output network printed with the given coefficient forms (null: the
+ * weight as it is) and checked on rows (one target). The network kept
+ * holds the value each coefficient prints as, so the graph and the formula agree.
+ */
+export function printNetwork(layers: SnappedLayer[], forms: CoefficientForms, symbols: string[], train: Rows, positive: boolean[], spread = false): ReadFormula {
+  const live = layers.map((l, li) => ({ kind: l.kind, weights: l.weights.map((row, r) => row.map((w, c) => (forms[li]?.[r]?.[c] ? partsValue(forms[li][r][c]!) : w))) }));
+  const text = outputText(live, 0, symbols, { forms, positive, spread });
+  const node = parse(text);
+  const check = checkPredictions(evaluateFormula(node, symbols, train.x), train.y.map((t) => t[0]), train.precision.map((p) => p[0]));
+  return { text, node, complexity: countNodes(node), train: check, layers: prune(live) };
 }
 
 const ZERO: ConstantParts = { negative: false, num: ['0'], den: [] };

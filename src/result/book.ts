@@ -5,8 +5,23 @@ import type { SnappedLayer } from '../formula/evaluate.ts';
 import type { CandidateRow, OutputResult, StageRecord } from '../result.ts';
 import type { EventSink } from '../train/events.ts';
 import type { Found } from '../train/stage.ts';
-import { candidateTable, type Entry } from './table.ts';
+import { checkPredictions, evaluateFormula } from '../formula/verify.ts';
+import { DEFAULT_SEED } from '../defaults.ts';
+import { candidateTable, withSparser, type Entry } from './table.ts';
 import { outputResult, unsolved } from './output.ts';
+import { splitRows, type Holdout } from './holdout.ts';
+import { nearestNeighbours, type Neighbours } from './noise.ts';
+import { NoiseJudge } from './judge.ts';
+import { DEFAULT_CRITERION, type Criterion } from './selection.ts';
+
+/** Training steps a formula that fits within noise must stay the best for before its target counts as settled. */
+export const PATIENCE_STEPS = 300;
+
+export interface BookOptions {
+  /** Seeds the validation split (holdout.ts). */
+  seed?: number;
+  criterion?: Criterion;
+}
 
 /**
  * The candidates of a fit, target by target: the one sink every stage hands
@@ -22,6 +37,10 @@ export class CandidateBook {
   private readonly trail: Entry[][];
   /** Shapes (exponents and sizes) of the networks already read, per target. */
   private readonly shapes: Array<Set<string>>;
+  /** Per target: training steps seen (from the offers' stage and step), and the leader under noise since when. */
+  private readonly clock: Array<{ stage: number; step: number; steps: number; read: number; leader: string | null; within: boolean; since: number }>;
+  private split: { holdout: Holdout; neighbours: Neighbours } | null = null;
+  private readonly judges: Array<NoiseJudge | null>;
 
   constructor(
     private readonly data: Dataset,
@@ -29,10 +48,13 @@ export class CandidateBook {
     /** positive[j]: input j is > 0 on every row. */
     private readonly positive: boolean[],
     private readonly emit: EventSink,
+    private readonly options: BookOptions = {},
   ) {
     this.best = data.targets.map(() => null);
     this.trail = data.targets.map(() => []);
     this.shapes = data.targets.map(() => new Set());
+    this.clock = data.targets.map(() => ({ stage: 0, step: 0, steps: 0, read: -1, leader: null, within: false, since: 0 }));
+    this.judges = data.targets.map(() => null);
   }
 
   /** Whether target o has a formula whose printed tree checks exact. */
@@ -52,6 +74,10 @@ export class CandidateBook {
    * to few digits).
    */
   offer(o: number, found: Found): void {
+    const c = this.clock[o];
+    c.steps += found.stage === c.stage ? Math.max(0, found.step - c.step) : found.step;
+    c.stage = found.stage;
+    c.step = found.step;
     if (!better(found, this.best[o])) return;
     const trail = this.trail[o];
     const prev = trail.at(-1)?.found;
@@ -72,6 +98,38 @@ export class CandidateBook {
     }
   }
 
+  /**
+   * Whether target o, with no exact formula, is done all the same: the
+   * formula the selection criterion prefers fits within noise and has stayed
+   * the preferred one for PATIENCE_STEPS training steps (of any stages).
+   */
+  settled(o: number): boolean {
+    if (this.solved(o)) return false;
+    const c = this.clock[o];
+    const trail = this.trail[o];
+    if (c.read !== trail.length) {
+      c.read = trail.length;
+      const judge = this.judge(o);
+      // Only candidates whose residuals could be noise are read under noise here: on exact data that is none.
+      const plausible = trail.filter((e) => judge.plausible(e.formula));
+      const list = plausible.length ? withSparser(plausible, this.rows(o), (layers) => this.read(layers, o)).filter((e) => judge.plausible(e.formula)) : [];
+      const j = judge.judge(list.map((e) => ({ source: e, formula: e.formula })));
+      const lead = j.rows[j.chosen];
+      const text = lead?.reading.formula.text ?? null;
+      if (text !== c.leader) {
+        c.leader = text;
+        c.since = c.steps;
+      }
+      c.within = lead?.withinNoise ?? false;
+    }
+    return c.within && c.steps - c.since >= PATIENCE_STEPS;
+  }
+
+  /** Every target solved or settled. */
+  allDone(): boolean {
+    return this.data.targets.every((_, o) => this.solved(o) || this.settled(o));
+  }
+
   /** Every target's chosen formula, checked on the test rows too, and the candidate table. */
   finish(stages: StageRecord[], test?: Dataset): { outputs: OutputResult[]; candidates: CandidateRow[] } {
     const outputs: OutputResult[] = [];
@@ -80,7 +138,9 @@ export class CandidateBook {
       // The best network is a candidate even when it never improved enough to be read on the way.
       const b = this.best[o];
       if (b && this.trail[o].at(-1) !== b) this.trail[o].push({ found: b.found, formula: this.read(b.found.layers, o) });
-      const table = candidateTable(this.trail[o], this.rows(o), (layers) => this.read(layers, o));
+      const held = targetRows(this.holdout().holdout.held, o);
+      const heldOut = (r: ReadFormula) => checkPredictions(evaluateFormula(r.node, this.symbols, held.x), held.y.map((t) => t[0])).metrics.rmsRelError;
+      const table = candidateTable(this.trail[o], this.rows(o), (layers) => this.read(layers, o), this.judge(o), heldOut);
       candidates.push(...table.rows.map((row) => ({ target, ...row })));
       outputs.push(table.chosen ? outputResult(target, table.chosen, this.symbols, stages, test) : unsolved(target));
     });
@@ -88,8 +148,31 @@ export class CandidateBook {
     return { outputs, candidates };
   }
 
+  /** Rows held out of the training rows, for every target. */
+  heldOutRows(): number {
+    return this.holdout().holdout.held.x.length;
+  }
+
   private rows(o: number): Rows {
     return targetRows(this.data, o);
+  }
+
+  /** The validation split and the rows' nearest neighbours, made when first needed. */
+  private holdout(): { holdout: Holdout; neighbours: Neighbours } {
+    if (!this.split) {
+      const all = { x: this.data.x, y: this.data.y, precision: this.data.precision };
+      this.split = { holdout: splitRows(all, this.options.seed ?? DEFAULT_SEED), neighbours: nearestNeighbours(this.data.x) };
+    }
+    return this.split;
+  }
+
+  private judge(o: number): NoiseJudge {
+    if (!this.judges[o]) {
+      const { holdout, neighbours } = this.holdout();
+      const ctx = { symbols: this.symbols, positive: this.positive, all: this.rows(o), holdout: { fit: targetRows(holdout.fit, o), held: targetRows(holdout.held, o) } };
+      this.judges[o] = new NoiseJudge(ctx, neighbours, this.options.criterion ?? DEFAULT_CRITERION);
+    }
+    return this.judges[o]!;
   }
 
   private read(layers: SnappedLayer[], o: number): ReadFormula {

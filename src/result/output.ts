@@ -2,11 +2,16 @@ import type { Dataset } from '../data/dataset.ts';
 import { checkPredictions, evaluateFormula } from '../formula/verify.ts';
 import { toLatex } from '../export/latex.ts';
 import type { OutputResult, StageRecord } from '../result.ts';
-import type { Entry } from './table.ts';
+import type { Chosen } from './table.ts';
 
-/** A target's reported formula: every export from its one tree, exact only if it also holds on the test rows. */
-export function outputResult(target: string, chosen: Entry, symbols: string[], stages: StageRecord[], test?: Dataset): OutputResult {
-  const { found: f, formula: r } = chosen;
+/**
+ * A target's reported formula: every export from its one tree, exact only
+ * if it also holds on the test rows; within noise when not exact but its
+ * judgement under noise says so.
+ */
+export function outputResult(target: string, chosen: Chosen, symbols: string[], stages: StageRecord[], test?: Dataset): OutputResult {
+  const { found: f, formula: r, noisy } = chosen;
+  const judged = noisy?.rows[noisy.chosen];
   let testCheck;
   if (test) {
     const to = test.targets.indexOf(target);
@@ -20,6 +25,10 @@ export function outputResult(target: string, chosen: Entry, symbols: string[], s
     exact: r.train.exact && (testCheck?.exact ?? true),
     complexity: r.complexity,
     metrics: { train: r.train.metrics, ...(testCheck ? { test: testCheck.metrics } : {}) },
+    fit: r.train.exact ? ((testCheck?.exact ?? true) ? 'exact' : 'best-effort') : judged?.withinNoise ? 'within-noise' : 'best-effort',
+    noise: noisy?.noise ? { sigma: noisy.noise.sigma, relative: noisy.noise.relative } : null,
+    heldOut: judged ? { rows: judged.reading.heldOut.rows, rmsRelError: judged.reading.heldOut.rmsRelError } : null,
+    constants: judged?.reading.constants ?? [],
     source: { stage: f.stage, stack: stages[f.stage - 1]?.stack ?? '', step: f.step, restart: f.restart, extractor: f.extractor },
     network: r.layers,
   };
@@ -35,6 +44,10 @@ export function unsolved(target: string): OutputResult {
     exact: false,
     complexity: 0,
     metrics: { train: { rows: 0, mse: NaN, maxAbsError: NaN, maxRelError: NaN, rmsRelError: NaN } },
+    fit: 'best-effort',
+    noise: null,
+    heldOut: null,
+    constants: [],
     source: null,
     network: [],
   };
