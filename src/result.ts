@@ -5,6 +5,7 @@ import type { StageDescription } from './train/events.ts';
 import type { StageEnd } from './train/stage.ts';
 import type { StopReason } from './train/rounds.ts';
 import type { ConstantEstimate } from './result/noisy.ts';
+import type { Criterion } from './result/selection.ts';
 
 /**
  * How a formula fits the data: `exact` to rounding level on every row;
@@ -37,6 +38,12 @@ export interface OutputResult {
   heldOut: { rows: number; rmsRelError: number } | null;
   /** Each fitted constant of a formula that is not exact, with its standard error and interval, and the exact form printed, if one was taken. */
   constants: ConstantEstimate[];
+  /**
+   * When nothing is exact: the formula each selection criterion would report
+   * (result/selection.ts), for comparing them on the same candidates. Not
+   * part of the JSON.
+   */
+  alternatives?: Partial<Record<Criterion, string>>;
   /** Where it came from: the stage, step and restart, and how the last layer was read. */
   source: { stage: number; stack: string; step: number; restart: number; extractor: Extractor } | null;
   /** The pruned, snapped network behind the formula (for the graph view). */

@@ -40,6 +40,33 @@ export function freeCoefficients(layers: SnappedLayer[]): Coefficient[] {
   return out;
 }
 
+/**
+ * The same network with each inner CALUa unit scaled so that its largest
+ * weight (the one freeCoefficients keeps fixed) is 1, the scale moving into
+ * the CALUa layer after the powers: then dropping a small term of a sum
+ * leaves the sum's own weight 1, not whatever scale training gave it.
+ * A negative scale under a fractional power keeps its sign.
+ */
+export function unitScaled(layers: SnappedLayer[]): SnappedLayer[] {
+  const out = layers.map((l) => ({ kind: l.kind, weights: l.weights.map((row) => [...row]) }));
+  for (let l = 0; l + 2 < out.length; l++) {
+    const [a, m, next] = [out[l], out[l + 1], out[l + 2]];
+    if (a.kind !== 'caluA' || m.kind !== 'caluM' || next.kind !== 'caluA') continue;
+    a.weights.forEach((row, k) => {
+      const lead = row.reduce((g, w, c) => (w !== 0 && (g < 0 || Math.abs(w) > Math.abs(row[g])) ? c : g), -1);
+      if (lead < 0) return;
+      const powers = m.weights.map((w) => w[k]);
+      const scale = powers.some((p) => p !== 0 && !Number.isInteger(p)) ? Math.abs(row[lead]) : row[lead];
+      if (scale === 1) return;
+      a.weights[k] = row.map((w) => w / scale);
+      powers.forEach((p, h) => {
+        if (p !== 0) for (const nrow of next.weights) nrow[h] *= Math.pow(scale, p);
+      });
+    });
+  }
+  return out;
+}
+
 /** The network with the coefficients set to these values. */
 export function withValues(layers: SnappedLayer[], coefficients: Coefficient[], values: number[]): SnappedLayer[] {
   const out = layers.map((l) => ({ kind: l.kind, weights: l.weights.map((row) => [...row]) }));

@@ -17,6 +17,10 @@ import { DEFAULT_CRITERION, type Criterion } from './selection.ts';
 /** Training steps a formula that fits within noise must stay the best for before its target counts as settled. */
 export const PATIENCE_STEPS = 300;
 
+/** A smaller network within this factor of the best one's error is read for the table under noise, at most MAX_ALIKE per target. */
+const ALIKE = 1.5;
+const MAX_ALIKE = 64;
+
 export interface BookOptions {
   /** Seeds the validation split (holdout.ts). */
   seed?: number;
@@ -37,6 +41,9 @@ export class CandidateBook {
   private readonly trail: Entry[][];
   /** Shapes (exponents and sizes) of the networks already read, per target. */
   private readonly shapes: Array<Set<string>>;
+  /** Smaller networks about as good as the best, read for the table under noise (see offerAlike), and their shapes. */
+  private readonly alike: Entry[][];
+  private readonly alikeShapes: Array<Set<string>>;
   /** Per target: training steps seen (from the offers' stage and step), and the leader under noise since when. */
   private readonly clock: Array<{ stage: number; step: number; steps: number; read: number; leader: string | null; within: boolean; since: number }>;
   private split: { holdout: Holdout; neighbours: Neighbours } | null = null;
@@ -53,6 +60,8 @@ export class CandidateBook {
     this.best = data.targets.map(() => null);
     this.trail = data.targets.map(() => []);
     this.shapes = data.targets.map(() => new Set());
+    this.alike = data.targets.map(() => []);
+    this.alikeShapes = data.targets.map(() => new Set());
     this.clock = data.targets.map(() => ({ stage: 0, step: 0, steps: 0, read: -1, leader: null, within: false, since: 0 }));
     this.judges = data.targets.map(() => null);
   }
@@ -78,6 +87,7 @@ export class CandidateBook {
     c.steps += found.stage === c.stage ? Math.max(0, found.step - c.step) : found.step;
     c.stage = found.stage;
     c.step = found.step;
+    this.offerAlike(o, found);
     if (!better(found, this.best[o])) return;
     const trail = this.trail[o];
     const prev = trail.at(-1)?.found;
@@ -99,6 +109,22 @@ export class CandidateBook {
   }
 
   /**
+   * Under noise a smaller network is often about as good as the best one
+   * (a quotient of long sums against sqrt of a short one), yet never better
+   * by the error alone. Such a network, in a shape not read before, is read
+   * for the table under noise (at most MAX_ALIKE per target).
+   */
+  private offerAlike(o: number, found: Found): void {
+    const best = this.best[o];
+    if (!best || best.exact || found.screened || this.alike[o].length >= MAX_ALIKE) return;
+    if (!(found.error <= ALIKE * best.found.error) || liveWeights(found.layers) >= liveWeights(best.found.layers)) return;
+    const shape = found.layers.map((l) => (l.kind === 'caluM' ? JSON.stringify(l.weights) : l.weights.length)).join('|');
+    if (this.alikeShapes[o].has(shape)) return;
+    this.alikeShapes[o].add(shape);
+    this.alike[o].push({ found, formula: this.read(found.layers, o) });
+  }
+
+  /**
    * Whether target o, with no exact formula, is done all the same: the
    * formula the selection criterion prefers fits within noise and has stayed
    * the preferred one for PATIENCE_STEPS training steps (of any stages).
@@ -107,11 +133,11 @@ export class CandidateBook {
     if (this.solved(o)) return false;
     const c = this.clock[o];
     const trail = this.trail[o];
-    if (c.read !== trail.length) {
-      c.read = trail.length;
+    if (c.read !== trail.length + this.alike[o].length) {
+      c.read = trail.length + this.alike[o].length;
       const judge = this.judge(o);
       // Only candidates whose residuals could be noise are read under noise here: on exact data that is none.
-      const plausible = trail.filter((e) => judge.plausible(e.formula));
+      const plausible = [...trail, ...this.alike[o]].filter((e) => judge.plausible(e.formula));
       const list = plausible.length ? withSparser(plausible, this.rows(o), (layers) => this.read(layers, o)).filter((e) => judge.plausible(e.formula)) : [];
       const j = judge.judge(list.map((e) => ({ source: e, formula: e.formula })));
       const lead = j.rows[j.chosen];
@@ -140,7 +166,7 @@ export class CandidateBook {
       if (b && this.trail[o].at(-1) !== b) this.trail[o].push({ found: b.found, formula: this.read(b.found.layers, o) });
       const held = targetRows(this.holdout().holdout.held, o);
       const heldOut = (r: ReadFormula) => checkPredictions(evaluateFormula(r.node, this.symbols, held.x), held.y.map((t) => t[0])).metrics.rmsRelError;
-      const table = candidateTable(this.trail[o], this.rows(o), (layers) => this.read(layers, o), this.judge(o), heldOut);
+      const table = candidateTable(this.trail[o], this.alike[o], this.rows(o), (layers) => this.read(layers, o), this.judge(o), heldOut);
       candidates.push(...table.rows.map((row) => ({ target, ...row })));
       outputs.push(table.chosen ? outputResult(target, table.chosen, this.symbols, stages, test) : unsolved(target));
     });

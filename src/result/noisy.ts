@@ -4,7 +4,7 @@ import { evaluateSnapped, type SnappedLayer } from '../formula/evaluate.ts';
 import { countNodes, printNetwork, type ReadFormula } from '../formula/formula.ts';
 import { outputText, type CoefficientForms } from '../formula/expression.ts';
 import { floatParts, recognize, type ConstantParts } from '../formula/constants.ts';
-import { fitCoefficients, freeCoefficients, withValues, type Coefficient, type CoefficientFit } from '../formula/uncertainty.ts';
+import { fitCoefficients, freeCoefficients, unitScaled, withValues, type Coefficient, type CoefficientFit } from '../formula/uncertainty.ts';
 import type { Holdout } from './holdout.ts';
 import { noiseTolerance } from './noise.ts';
 
@@ -64,7 +64,7 @@ function nice(text: string): boolean {
 const WINDOW = 2;
 
 export function readUnderNoise(candidate: ReadFormula, ctx: NoisyContext): NoisyReading | null {
-  const layers = candidate.layers;
+  const layers = unitScaled(candidate.layers);
   const free = freeCoefficients(layers);
   const start = fitCoefficients(layers, free, ctx.holdout.fit);
   if (!start) return null;

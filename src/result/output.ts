@@ -29,6 +29,7 @@ export function outputResult(target: string, chosen: Chosen, symbols: string[], 
     noise: noisy?.noise ? { sigma: noisy.noise.sigma, relative: noisy.noise.relative } : null,
     heldOut: judged ? { rows: judged.reading.heldOut.rows, rmsRelError: judged.reading.heldOut.rmsRelError } : null,
     constants: judged?.reading.constants ?? [],
+    ...(noisy ? { alternatives: Object.fromEntries(Object.entries(noisy.picks).map(([c, i]) => [c, noisy.rows[i]?.reading.formula.text ?? ''])) } : {}),
     source: { stage: f.stage, stack: stages[f.stage - 1]?.stack ?? '', step: f.step, restart: f.restart, extractor: f.extractor },
     network: r.layers,
   };

@@ -23,7 +23,8 @@ export interface Chosen extends Entry {
  * the order they came): each distinct formula once, ranked as PySR ranks
  * its equations, and the one to report. With an exact formula, the
  * simplest exact one is reported. With none (noisy data, say), sparser
- * versions of the best sum join first, as simpler candidates, every
+ * versions of the best sum join first, as simpler candidates, then
+ * `alike` (smaller networks about as good as the best), every
  * candidate is read under noise (judge.ts: coefficients fitted on the fit
  * rows, exact forms within their standard errors, the held-out error) and
  * the selection criterion picks. rows: the training rows with that target
@@ -31,12 +32,13 @@ export interface Chosen extends Entry {
  */
 export function candidateTable(
   trail: Entry[],
+  alike: Entry[],
   rows: Rows,
   read: (layers: SnappedLayer[]) => ReadFormula,
   judge: NoiseJudge,
   heldOut: (r: ReadFormula) => number,
 ): { rows: Array<Omit<CandidateRow, 'target'>>; chosen: Chosen | null } {
-  if (!trail.some((c) => c.formula.train.exact)) return noisyTable(withSparser(trail, rows, read), judge);
+  if (!trail.some((c) => c.formula.train.exact)) return noisyTable([...withSparser(trail, rows, read), ...alike], judge);
   const distinct = new Map<string, Entry>();
   for (const c of trail) if (!distinct.has(c.formula.text)) distinct.set(c.formula.text, c);
   const list = [...distinct.values()];
