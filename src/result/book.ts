@@ -14,7 +14,12 @@ import { nearestNeighbours, type Neighbours } from './noise.ts';
 import { NoiseJudge } from './judge.ts';
 import { DEFAULT_CRITERION, type Criterion } from './selection.ts';
 
-/** Training steps a formula that fits within noise must stay the best for before its target counts as settled. */
+/**
+ * Training steps a formula that fits within noise must stay the preferred
+ * one for before its target counts as settled, per 4 nodes of the formula
+ * (at least this many): a longer formula waits longer for a simpler one
+ * that later stages may find.
+ */
 export const PATIENCE_STEPS = 300;
 
 /** A smaller network within this factor of the best one's error is read for the table under noise, at most MAX_ALIKE per target. */
@@ -45,7 +50,7 @@ export class CandidateBook {
   private readonly alike: Entry[][];
   private readonly alikeShapes: Array<Set<string>>;
   /** Per target: training steps seen (from the offers' stage and step), and the leader under noise since when. */
-  private readonly clock: Array<{ stage: number; step: number; steps: number; read: number; leader: string | null; within: boolean; since: number }>;
+  private readonly clock: Array<{ stage: number; step: number; steps: number; read: number; leader: string | null; within: boolean; since: number; patience: number }>;
   private split: { holdout: Holdout; neighbours: Neighbours } | null = null;
   private readonly judges: Array<NoiseJudge | null>;
 
@@ -62,7 +67,7 @@ export class CandidateBook {
     this.shapes = data.targets.map(() => new Set());
     this.alike = data.targets.map(() => []);
     this.alikeShapes = data.targets.map(() => new Set());
-    this.clock = data.targets.map(() => ({ stage: 0, step: 0, steps: 0, read: -1, leader: null, within: false, since: 0 }));
+    this.clock = data.targets.map(() => ({ stage: 0, step: 0, steps: 0, read: -1, leader: null, within: false, since: 0, patience: PATIENCE_STEPS }));
     this.judges = data.targets.map(() => null);
   }
 
@@ -127,7 +132,8 @@ export class CandidateBook {
   /**
    * Whether target o, with no exact formula, is done all the same: the
    * formula the selection criterion prefers fits within noise and has stayed
-   * the preferred one for PATIENCE_STEPS training steps (of any stages).
+   * the preferred one for its patience in training steps (of any stages,
+   * see PATIENCE_STEPS).
    */
   settled(o: number): boolean {
     if (this.solved(o)) return false;
@@ -147,8 +153,9 @@ export class CandidateBook {
         c.since = c.steps;
       }
       c.within = lead?.withinNoise ?? false;
+      c.patience = Math.round(PATIENCE_STEPS * Math.max(1, (lead?.reading.complexity ?? 0) / 4));
     }
-    return c.within && c.steps - c.since >= PATIENCE_STEPS;
+    return c.within && c.steps - c.since >= c.patience;
   }
 
   /** Every target solved or settled. */
