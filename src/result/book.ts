@@ -16,7 +16,7 @@ import { DEFAULT_CRITERION, type Criterion } from './selection.ts';
 
 /**
  * Training steps a formula that fits within noise must stay the preferred
- * one for before its target counts as settled, per 4 nodes of the formula
+ * one for before its target counts as settled, per 8 nodes of the formula
  * (at least this many): a longer formula waits longer for a simpler one
  * that later stages may find.
  */
@@ -153,7 +153,7 @@ export class CandidateBook {
         c.since = c.steps;
       }
       c.within = lead?.withinNoise ?? false;
-      c.patience = Math.round(PATIENCE_STEPS * Math.max(1, (lead?.reading.complexity ?? 0) / 4));
+      c.patience = Math.round(PATIENCE_STEPS * Math.max(1, (lead?.reading.complexity ?? 0) / 8));
     }
     return c.within && c.steps - c.since >= c.patience;
   }
