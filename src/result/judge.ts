@@ -1,7 +1,7 @@
 import type { Rows } from '../data/rows.ts';
 import { evaluateSnapped, type SnappedLayer } from '../formula/evaluate.ts';
 import type { ReadFormula } from '../formula/formula.ts';
-import { differenceVariance, withinNoise, type Neighbours } from './noise.ts';
+import { differenceVariance, neighbourCorrelation, withinNoise, type Neighbours } from './noise.ts';
 import { readUnderNoise, type NoisyContext, type NoisyReading } from './noisy.ts';
 import { CRITERIA, selectCandidate, type Criterion, type Sizes } from './selection.ts';
 
@@ -44,7 +44,7 @@ const GATE = 4;
  * marked within noise or not, and one picked by each criterion.
  */
 export class NoiseJudge {
-  private readonly cache = new Map<string, NoisyReading | null>();
+  private readonly cache = new Map<string, { reading: NoisyReading; correlation: { correlation: number; pairs: number } } | null>();
   private readonly gated = new Map<string, boolean>();
 
   constructor(
@@ -66,24 +66,28 @@ export class NoiseJudge {
     return g;
   }
 
-  read(formula: ReadFormula): NoisyReading | null {
-    if (!this.cache.has(formula.text)) this.cache.set(formula.text, readUnderNoise(formula, this.ctx));
+  /** A candidate read under noise, with the neighbour correlation of its residuals on every row (cached). */
+  read(formula: ReadFormula): { reading: NoisyReading; correlation: { correlation: number; pairs: number } } | null {
+    if (!this.cache.has(formula.text)) {
+      const reading = readUnderNoise(formula, this.ctx);
+      this.cache.set(formula.text, reading && { reading, correlation: neighbourCorrelation(residuals(reading.fitted, this.ctx.all), this.neighbours) });
+    }
     return this.cache.get(formula.text)!;
   }
 
   judge<T>(candidates: Array<{ source: T; formula: ReadFormula }>): Judgement<T> {
     const seen = new Set<string>();
-    const read: Array<{ source: T; reading: NoisyReading }> = [];
+    const read: Array<{ source: T; reading: NoisyReading; correlation: { correlation: number; pairs: number } }> = [];
     for (const c of candidates) {
-      const reading = this.read(c.formula);
-      if (!reading || seen.has(reading.formula.text)) continue;
-      seen.add(reading.formula.text);
-      read.push({ source: c.source, reading });
+      const r = this.read(c.formula);
+      if (!r || seen.has(r.reading.formula.text)) continue;
+      seen.add(r.reading.formula.text);
+      read.push({ source: c.source, ...r });
     }
     const noise = this.estimate(read.map((r) => r.reading));
     const nHeld = this.ctx.holdout.held.x.length;
     const pairs = this.neighbours.pairs.length;
-    const rows = read.map((r) => ({ ...r, withinNoise: noise !== null && withinNoise(r.reading.heldOut.mse, noise.variance, nHeld, pairs) }));
+    const rows = read.map(({ source, reading, correlation }) => ({ source, reading, withinNoise: noise !== null && withinNoise(reading.heldOut.mse, noise.variance, nHeld, pairs, correlation) }));
     const judged = rows.map((r) => ({ heldMse: r.reading.heldOut.mse, heldRel: r.reading.heldOut.rmsRelError, complexity: r.reading.complexity, parameters: r.reading.parameters, withinNoise: r.withinNoise }));
     const sizes = this.sizes();
     const picks = Object.fromEntries(CRITERIA.map((c) => [c, selectCandidate(judged, c, sizes)])) as Record<Criterion, number>;

@@ -71,7 +71,42 @@ export function noiseTolerance(heldRows: number, pairs: number): number {
   return 2.5 * Math.sqrt(2 / Math.max(1, heldRows) + 3 / Math.max(1, pairs));
 }
 
-/** A formula fits within noise when its held-out mean square error is consistent with the noise variance. */
-export function withinNoise(heldMse: number, noiseVariance: number, heldRows: number, pairs: number): boolean {
-  return Number.isFinite(heldMse) && noiseVariance > 0 && heldMse <= noiseVariance * (1 + noiseTolerance(heldRows, pairs));
+/**
+ * The correlation of a formula's residuals at nearest-neighbour rows,
+ * sum r_i r_j / sum (r_i^2 + r_j^2)/2 over the distinct pairs: about 0
+ * (within 1/sqrt(pairs)) for noise, which is independent from row to row,
+ * and clearly positive for a misfit that neighbours share, even one that
+ * varies too fast over the rows for the mean squares alone to tell it from
+ * noise.
+ */
+export function neighbourCorrelation(residuals: ArrayLike<number>, nb: Neighbours): { correlation: number; pairs: number } {
+  let cross = 0;
+  let square = 0;
+  let pairs = 0;
+  const seen = new Set<string>();
+  for (const [i, j] of nb.pairs) {
+    // A mutual pair once: (j, i) is the same product.
+    const key = `${Math.min(i, j)},${Math.max(i, j)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const [a, b] = [residuals[i], residuals[j]];
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    cross += a * b;
+    square += (a * a + b * b) / 2;
+    pairs++;
+  }
+  return { correlation: square > 0 ? cross / square : NaN, pairs };
+}
+
+/** Standard errors (1/sqrt(pairs)) of the neighbour correlation of pure noise a formula's residuals may show. */
+const CORRELATION_Z = 3;
+
+/**
+ * A formula fits within noise when its residuals are no more alike at
+ * neighbouring rows than noise would be, and its held-out mean square error
+ * is consistent with the noise variance.
+ */
+export function withinNoise(heldMse: number, noiseVariance: number, heldRows: number, pairs: number, neighbours: { correlation: number; pairs: number }): boolean {
+  if (!(Number.isFinite(heldMse) && noiseVariance > 0 && neighbours.correlation <= CORRELATION_Z / Math.sqrt(Math.max(1, neighbours.pairs)))) return false;
+  return heldMse <= noiseVariance * (1 + noiseTolerance(heldRows, pairs));
 }

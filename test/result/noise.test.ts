@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceVariance, nearestNeighbours, noiseTolerance, withinNoise } from '../../src/result/noise.ts';
+import { differenceVariance, nearestNeighbours, neighbourCorrelation, noiseTolerance, withinNoise } from '../../src/result/noise.ts';
 import { Random } from '../../src/util/random.ts';
 
 /** Rows of 3 inputs in [1, 5], y = x1 x2 / x3^2, and Gaussian noise of standard deviation level * RMS(y). */
@@ -21,7 +21,7 @@ describe('the noise estimate', () => {
     });
   }
 
-  it('hardly sees a smooth misfit in the differences, so the misfit is not within noise', () => {
+  it('hardly sees a smooth misfit in the differences, and the residuals of neighbours are alike, so the misfit is not within noise', () => {
     const d = noisy(1000, 0.01, 5);
     const nb = nearestNeighbours(d.x);
     // A formula 3% off on average, linearly in x1: residuals far above the noise, smooth between neighbours.
@@ -29,8 +29,12 @@ describe('the noise estimate', () => {
     const right = d.y.map((v, i) => v - d.clean[i]);
     const ms = (r: number[]) => r.reduce((s, v) => s + v * v, 0) / r.length;
     const variance = differenceVariance(right, nb);
-    expect(withinNoise(ms(right), variance, 1000, nb.pairs.length)).toBe(true);
-    expect(withinNoise(ms(wrong), variance, 1000, nb.pairs.length)).toBe(false);
+    expect(withinNoise(ms(right), variance, 1000, nb.pairs.length, neighbourCorrelation(right, nb))).toBe(true);
+    expect(withinNoise(ms(wrong), variance, 1000, nb.pairs.length, neighbourCorrelation(wrong, nb))).toBe(false);
+    const noise = neighbourCorrelation(right, nb);
+    expect(noise.pairs).toBeGreaterThan(500);
+    expect(Math.abs(noise.correlation)).toBeLessThan(3 / Math.sqrt(noise.pairs));
+    expect(neighbourCorrelation(wrong, nb).correlation).toBeGreaterThan(0.5);
     // The difference variance of the wrong residuals stays near the noise, well below their mean square.
     expect(differenceVariance(wrong, nb)).toBeLessThan(ms(wrong) / 2);
   });
@@ -44,8 +48,11 @@ describe('the noise estimate', () => {
   it('allows more excess over the noise the fewer rows judge it', () => {
     expect(noiseTolerance(200, 1000)).toBeCloseTo(2.5 * Math.sqrt(0.01 + 0.003), 12);
     expect(noiseTolerance(20, 100)).toBeGreaterThan(noiseTolerance(200, 1000));
-    expect(withinNoise(1.2, 1, 200, 1000)).toBe(true);
-    expect(withinNoise(1.3, 1, 200, 1000)).toBe(false);
-    expect(withinNoise(NaN, 1, 200, 1000)).toBe(false);
+    const uncorrelated = { correlation: 0, pairs: 700 };
+    expect(withinNoise(1.2, 1, 200, 1000, uncorrelated)).toBe(true);
+    expect(withinNoise(1.3, 1, 200, 1000, uncorrelated)).toBe(false);
+    expect(withinNoise(NaN, 1, 200, 1000, uncorrelated)).toBe(false);
+    // Residuals alike at neighbouring rows are a misfit, however small their mean square.
+    expect(withinNoise(1, 1, 200, 1000, { correlation: 0.12, pairs: 700 })).toBe(false);
   });
 });
