@@ -7,7 +7,7 @@ import type { EventSink } from '../train/events.ts';
 import type { Found } from '../train/stage.ts';
 import { checkPredictions, evaluateFormula } from '../formula/verify.ts';
 import { DEFAULT_SEED } from '../defaults.ts';
-import { candidateTable, withSparser, type Entry } from './table.ts';
+import { candidateTable, shortlist, withSparser, type Entry } from './table.ts';
 import { outputResult, unsolved } from './output.ts';
 import { splitRows, type Holdout } from './holdout.ts';
 import { nearestNeighbours, type Neighbours } from './noise.ts';
@@ -145,7 +145,7 @@ export class CandidateBook {
       // Only candidates whose residuals could be noise are read under noise here: on exact data that is none.
       const plausible = [...trail, ...this.alike[o]].filter((e) => judge.plausible(e.formula));
       const list = plausible.length ? withSparser(plausible, this.rows(o), (layers) => this.read(layers, o)).filter((e) => judge.plausible(e.formula)) : [];
-      const j = judge.judge(list.map((e) => ({ source: e, formula: e.formula })));
+      const j = judge.judge(shortlist(list, judge, this.data.x.length).map((e) => ({ source: e, formula: e.formula })));
       const lead = j.rows[j.chosen];
       const text = lead?.reading.formula.text ?? null;
       if (text !== c.leader) {

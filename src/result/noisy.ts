@@ -121,7 +121,7 @@ function pinExactForms(start: CoefficientFit, free: Coefficient[], ctx: NoisyCon
   let live = free;
   const taken: Pin[] = [];
   const refused = new Set<string>();
-  for (let tries = 0; tries < 4 * free.length + 4 && live.length > 0; tries++) {
+  for (let tries = 0; tries < 2 * free.length + 8 && live.length > 0; tries++) {
     const options = live.flatMap((coef, i) => {
       const v = fit.values[i];
       const se = fit.stdErrors[i];

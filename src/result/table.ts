@@ -24,8 +24,8 @@ export interface Chosen extends Entry {
  * its equations, and the one to report. With an exact formula, the
  * simplest exact one is reported. With none (noisy data, say), sparser
  * versions of the best sum join first, as simpler candidates, then
- * `alike` (smaller networks about as good as the best), every
- * candidate is read under noise (judge.ts: coefficients fitted on the fit
+ * `alike` (smaller networks about as good as the best), the shortlist of
+ * them is read under noise (judge.ts: coefficients fitted on the fit
  * rows, exact forms within their standard errors, the held-out error) and
  * the selection criterion picks. rows: the training rows with that target
  * alone; heldOut: a formula's relative RMS error on the held-out rows.
@@ -38,7 +38,7 @@ export function candidateTable(
   judge: NoiseJudge,
   heldOut: (r: ReadFormula) => number,
 ): { rows: Array<Omit<CandidateRow, 'target'>>; chosen: Chosen | null } {
-  if (!trail.some((c) => c.formula.train.exact)) return noisyTable([...withSparser(trail, rows, read), ...alike], judge);
+  if (!trail.some((c) => c.formula.train.exact)) return noisyTable([...withSparser(trail, rows, read), ...alike], judge, rows.x.length);
   const distinct = new Map<string, Entry>();
   for (const c of trail) if (!distinct.has(c.formula.text)) distinct.set(c.formula.text, c);
   const list = [...distinct.values()];
@@ -66,8 +66,26 @@ export function withSparser(trail: Entry[], rows: Rows, read: (layers: SnappedLa
   return [...trail, ...sparserVariants(s.formula.layers, rows).map((layers) => ({ found: { ...s.found, layers, extractor: 'refit' as const }, formula: read(layers) }))];
 }
 
+/** Candidates read under noise at most: each costs a joint refit and a search for exact forms. */
+const SHORTLIST = 24;
+
+/**
+ * The candidates worth reading under noise: those whose residuals could be
+ * noise (judge.ts's screen) or, with none, all; at most SHORTLIST of them,
+ * by a BIC on the training rows (n ln mse + nodes ln n), in the order they came.
+ */
+export function shortlist(list: Entry[], judge: NoiseJudge, rows: number): Entry[] {
+  const plausible = list.filter((e) => judge.plausible(e.formula));
+  const pool = plausible.length ? plausible : list;
+  if (pool.length <= SHORTLIST) return pool;
+  const cost = (e: Entry) => rows * Math.log(Math.max(e.formula.train.metrics.mse, 1e-300)) + e.formula.complexity * Math.log(Math.max(2, rows));
+  const keep = new Set([...pool].sort((a, b) => cost(a) - cost(b)).slice(0, SHORTLIST));
+  return pool.filter((e) => keep.has(e));
+}
+
 /** The table under noise: one row per distinct reading, ranked on the held-out error, the criterion's pick chosen. */
-function noisyTable(list: Entry[], judge: NoiseJudge): { rows: Array<Omit<CandidateRow, 'target'>>; chosen: Chosen | null } {
+function noisyTable(all: Entry[], judge: NoiseJudge, rows: number): { rows: Array<Omit<CandidateRow, 'target'>>; chosen: Chosen | null } {
+  const list = shortlist(all, judge, rows);
   const j = judge.judge(list.map((e) => ({ source: e, formula: e.formula })));
   const scored = j.rows.map((r) => ({ complexity: r.reading.formula.complexity, loss: r.reading.heldOut.rmsRelError, exact: false }));
   const ranks = rankCandidates(scored);
