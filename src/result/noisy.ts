@@ -57,6 +57,14 @@ export interface NoisyContext {
  */
 const MAX_WHOLE = 32;
 
+/**
+ * And no more complex than 3/(8 pi) (constants.ts's measure, 5.4): a window
+ * of two standard errors holds some product of square roots and powers of
+ * pi as often as not, and sqrt(2)/(sqrt(13) pi) for 0.1249 is no evidence
+ * of one.
+ */
+const MAX_FORM_COMPLEXITY = 6;
+
 function nice(text: string): boolean {
   return (text.match(/\d+/g) ?? []).every((d) => Number(d) <= MAX_WHOLE);
 }
@@ -128,7 +136,7 @@ function pinExactForms(start: CoefficientFit, free: Coefficient[], ctx: NoisyCon
       if (!Number.isFinite(se) || !Number.isFinite(v)) return [];
       // A fit at rounding level (standard error 0) still takes an exact form within float64 rounding.
       return recognize(v, Math.max(WINDOW * se, 1e-12 * Math.abs(v)))
-        .filter((f) => nice(f.text) && !refused.has(key(coef, f.text)))
+        .filter((f) => f.complexity <= MAX_FORM_COMPLEXITY && nice(f.text) && !refused.has(key(coef, f.text)))
         .map((f) => ({ i, coef, form: f, z: Math.abs(f.value - v) / se }));
     });
     if (options.length === 0) break;
