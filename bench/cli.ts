@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { SUITES } from './suites/index.ts';
 import { machine, today } from './machine.ts';
@@ -21,10 +22,17 @@ const program = new Command()
   .option('--max-seconds <t>', 'time budget of each fit', Number)
   .option('--quick', 'a short smoke run')
   .option('--file <path>', 'the equations file of the feynman suite (default: ../shared/benchmarks/feynman-dev.tsv)')
+  .option('--noise <levels>', "feynman: SRBench's noise levels on the training target, e.g. 0.001,0.01,0.1", (v) =>
+    v.split(',').map((s) => {
+      const n = Number(s);
+      if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected noise levels such as 0.001,0.01,0.1.');
+      return n;
+    }),
+  )
   .option('--json', 'print one JSON object on stdout');
 
 program.parse(process.argv);
-const opts = program.opts<{ suite: string; seeds?: number; tasks?: string[]; maxSeconds?: number; quick?: boolean; json?: boolean; file?: string; runs?: number }>();
+const opts = program.opts<{ suite: string; seeds?: number; tasks?: string[]; maxSeconds?: number; quick?: boolean; json?: boolean; file?: string; runs?: number; noise?: number[] }>();
 const suite = SUITES[opts.suite];
 if (!suite) {
   process.stderr.write(`calu-bench: no suite "${opts.suite}" (suites: ${Object.keys(SUITES).join(', ')})\n`);
@@ -32,11 +40,12 @@ if (!suite) {
 }
 const backend = await initBackend();
 const started = performance.now();
-const result = await suite({ seeds: opts.seeds, tasks: opts.tasks, maxSeconds: opts.maxSeconds, quick: opts.quick, file: opts.file, runs: opts.runs });
+const result = await suite({ seeds: opts.seeds, tasks: opts.tasks, maxSeconds: opts.maxSeconds, quick: opts.quick, file: opts.file, runs: opts.runs, noise: opts.noise });
 const seconds = (performance.now() - started) / 1000;
 if (opts.json) {
   process.stdout.write(JSON.stringify(result.json) + '\n');
 } else {
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
-  process.stdout.write(`Command: \`${command}\`  \nMachine: ${machine(backend)}  \nDate: ${today()}, ${seconds.toFixed(0)} s\n\n${result.table}\n`);
+  const load = loadavg().map((v) => v.toFixed(2)).join(', ');
+  process.stdout.write(`Command: \`${command}\`  \nMachine: ${machine(backend)}  \nDate: ${today()}, ${seconds.toFixed(0)} s, load average at the end ${load}\n\n${result.table}\n`);
 }

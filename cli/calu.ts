@@ -25,7 +25,7 @@ import { endQuietlyWhenOutputCloses } from './closedOutput.ts';
 import { honourNoColor } from './colour.ts';
 import { addExportCommand, exportOption } from './exportCommand.ts';
 
-/** Exit code when the fit finished but some formula is not exact. */
+/** Exit code when the fit finished but some formula is neither exact nor within noise. */
 const EXIT_INEXACT = 3;
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -88,10 +88,10 @@ program
       process.stdout.write(formatText(result, { latex: opts.latex }));
       if (!opts.quiet) process.stderr.write(formatSummary(result));
     }
-    const exact = result.outputs.every((o) => o.exact);
-    // SIGTERM ends with its shell code, unless every formula was already exact.
-    if (stoppedBySignal() === 'SIGTERM') process.exitCode = exact ? 0 : SIGNAL_EXIT.SIGTERM;
-    else if (!exact) process.exitCode = EXIT_INEXACT;
+    const fits = result.outputs.every((o) => o.fit === 'exact' || o.fit === 'within-noise');
+    // SIGTERM ends with its shell code, unless every formula was already exact or within noise.
+    if (stoppedBySignal() === 'SIGTERM') process.exitCode = fits ? 0 : SIGNAL_EXIT.SIGTERM;
+    else if (!fits) process.exitCode = EXIT_INEXACT;
     if (opts.save) (await import('../src/model.ts')).saveModel(result, opts.save);
     if (opts.report) {
       const { writeReport } = await import('../src/export/report.ts');

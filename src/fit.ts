@@ -19,6 +19,7 @@ import { checkFloat32Range } from './train/float32.ts';
 import type { EventSink } from './train/events.ts';
 import type { FitResult, StageRecord } from './result.ts';
 import { CandidateBook } from './result/book.ts';
+import type { Criterion } from './result/selection.ts';
 
 export interface FitOptions {
   /** A stack such as "8 50:CALUm 3:CALUa" or "50:m 3:a"; calu searches its own when absent. */
@@ -39,6 +40,8 @@ export interface FitOptions {
   /** Polled between steps: return true to stop early and keep the best formula so far. */
   shouldStop?: () => boolean;
   backend?: BackendName;
+  /** How a formula is chosen when none is exact (see result/selection.ts). */
+  criterion?: Criterion;
 }
 
 export { DEFAULT_SEED, DEFAULT_MAX_SECONDS };
@@ -71,7 +74,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const counted = new Map<number, number>();
   const distinct = (enough: number) => counted.get(enough) ?? counted.set(enough, distinctPoints(options.test ? [data, options.test] : [data], enough)).get(enough)!;
   const searched = { rows: search.rows.all, everyRow: search.everyRow, distinct };
-  const book = new CandidateBook(data, searched, search.symbols, search.positive, emit);
+  const book = new CandidateBook(data, searched, search.symbols, search.positive, emit, { seed, criterion: options.criterion });
   const { stages, stoppedBy } = await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
@@ -86,7 +89,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
     seconds,
     backend,
     stoppedBy,
-    rows: { train: data.rows, test: options.test?.rows },
+    rows: { train: data.rows, heldOut: book.heldOutRows(), test: options.test?.rows },
   };
 }
 
@@ -160,7 +163,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
     plan: (round) => planRound(round, data.inputs.length, data.targets.length, options),
     open: (spec) =>
       targets.filter((o) =>
-        stageApplies(spec, { solved: book.solved(o), dominant: search.dominant[o], hasBase: baseOf(spec, o) !== null, y: search.columns[o], x: search.rows.all.x }),
+        stageApplies(spec, { solved: book.solved(o) || book.settled(o), dominant: search.dominant[o], hasBase: baseOf(spec, o) !== null, y: search.columns[o], x: search.rows.all.x }),
       ),
     run: async (spec, open): Promise<StageEnd> => {
       const stage = forTargets(spec, open.length);
@@ -179,7 +182,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
           rows: search.rows,
           deadline: search.deadline,
         },
-        { offer: (o, f) => book.offer(o, f), solved: (o) => book.solved(o), emit, shouldStop: () => stopRequested(options) },
+        { offer: (o, f) => book.offer(o, f), solved: (o) => book.solved(o), settled: (o) => book.settled(o), emit, shouldStop: () => stopRequested(options) },
       );
       const key = transformName(stage.transform);
       if (!bases.has(key)) bases.set(key, data.targets.map(() => null));
@@ -188,6 +191,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
       return end;
     },
     solved: () => book.allSolved(),
+    settled: () => book.allDone(),
     deadline: search.deadline,
   });
   return { stages, stoppedBy };

@@ -18,5 +18,7 @@ export { formatText, formatSummary } from './export/text.ts';
 export { CaluError } from './errors.ts';
 export { parseStack, describeStack, type StackSpec } from './calu/stack.ts';
 export { parseQ, type QSet } from './calu/qset.ts';
-export type { FitResult, OutputResult, CandidateRow, StageRecord } from './result.ts';
+export type { FitResult, OutputResult, CandidateRow, StageRecord, FitVerdict } from './result.ts';
+export type { ConstantEstimate } from './result/noisy.ts';
+export type { Criterion } from './result/selection.ts';
 export type { FitEvent } from './train/events.ts';

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calu, ROOT, type Run } from './helpers/cli.ts';
+import { Random } from '../src/util/random.ts';
 
 /** The CLI as a Unix tool: usage errors, closed pipes, delimiters, missing cells, and what stdout says. */
 const dir = mkdtempSync(join(tmpdir(), 'calu-manners-'));
@@ -113,14 +114,37 @@ describe('--drop-missing', () => {
 });
 
 describe('stdout', () => {
-  it('marks a formula that is not exact with ≈ and its error, and the exit code is 3', async () => {
-    // x1 * x2 with 0.1% noise: no formula is exact, the best one is printed.
-    const [head, ...rows] = mul.trim().split('\n');
-    const noisy = file('noisy.csv', [head, ...rows.map((r, i) => r.replace(/[^,]*$/, (y) => String(Number(y) * (1 + 1e-3 * Math.sin(7 * i)))))].join('\n') + '\n');
-    const r = await calu(['fit', noisy, '--target', 'y', '--max-seconds', '5', '--quiet']);
+  const [head, ...rows] = mul.trim().split('\n');
+  /** The mul sample with Gaussian noise of `level` times the RMS of y added to y (a fixed stream). */
+  const withNoise = (level: number) => {
+    const y = rows.map((r) => Number(r.split(',').at(-1)));
+    const rms = Math.sqrt(y.reduce((s, v) => s + v * v, 0) / y.length);
+    const rng = new Random(3);
+    return [head, ...rows.map((r, i) => r.replace(/[^,]*$/, String(y[i] + level * rms * rng.normal())))].join('\n') + '\n';
+  };
+
+  it('marks a formula that fits within noise with ≈ and the noise, and the exit code is 0', async () => {
+    // x1 * x2 with 1% noise: no formula is exact, x1 * x2 fits within the noise (its coefficient 1 within its interval).
+    const noisy = file('noisy.csv', withNoise(0.01));
+    const r = await calu(['fit', noisy, '--target', 'y', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^y ≈ x1 \* x2 {2}\(within noise σ=0\.01\d{2} \(1\.\de-2 of rms\)\)\n$/);
+    const json = JSON.parse((await calu(['fit', noisy, '--target', 'y', '--json'])).stdout);
+    expect(json.outputs[0]).toMatchObject({ formula: 'x1 * x2', exact: false, fit: 'within-noise', constants: [{ exact: '1' }] });
+    expect(json.stoppedBy).toBe('noise');
+    expect(json.outputs[0].noise.relative).toBeGreaterThan(0.008);
+    expect(json.outputs[0].noise.relative).toBeLessThan(0.012);
+    expect(json.candidates.every((c: { heldOut: number }) => typeof c.heldOut === 'number')).toBe(true);
+  });
+
+  it('marks a formula that is neither exact nor within noise with ≈ and its error, and the exit code is 3', async () => {
+    // exp(x1) x2 with 0.1% noise and one small stack: the best sum of 3 monomials misses by more than the noise.
+    const y = rows.map((r) => r.split(',').map(Number));
+    const exp = file('exp.csv', [head, ...y.map(([a, b]) => `${a},${b},${Math.exp(a) * b * (1 + 1e-3 * Math.sin(7 * a))}`)].join('\n') + '\n');
+    const r = await calu(['fit', exp, '--target', 'y', '--layers', '3:m 1:a', '--steps', '200', '--max-seconds', '3', '--quiet']);
     expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/^y ≈ \S.*x1.* {2}\(max rel\. error \d\.\de-\d+\)\n$/);
-    const latex = await calu(['fit', noisy, '--target', 'y', '--max-seconds', '5', '--quiet', '--latex']);
-    expect(latex.stdout).toMatch(/^y \\approx \S.*x_\{1\}.* {2}% max rel\. error \d\.\de-\d+\n$/);
+    expect(r.stdout).toMatch(/^y ≈ \S.*x1.* {2}\(max rel\. error \d\.\de[-+]\d+\)\n$/);
+    const latex = await calu(['fit', exp, '--target', 'y', '--layers', '3:m 1:a', '--steps', '200', '--max-seconds', '3', '--quiet', '--latex']);
+    expect(latex.stdout).toMatch(/^y \\approx \S.*x_\{1\}.* {2}% max rel\. error \d\.\de[-+]\d+\n$/);
   });
 });

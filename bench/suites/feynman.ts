@@ -8,6 +8,7 @@ import { checkPredictions, evaluateFormula } from '../../src/formula/verify.ts';
 import { Random } from '../../src/util/random.ts';
 import { machine, markdownTable, median, progress, today } from '../machine.ts';
 import type { SuiteArgs, SuiteResult } from './index.ts';
+import { feynmanNoiseSuite } from './feynmanNoise.ts';
 
 /** The development set the issue names; `--file` points the suite at another (e.g. bench/data/feynman-heldout.tsv). */
 export const FEYNMAN_DEV = new URL('../../../shared/benchmarks/feynman-dev.tsv', import.meta.url);
@@ -21,8 +22,9 @@ const CLASSES = ['A', 'B', 'C', 'D-sum', 'T'];
  * row at rounding level (checked here independently of calu's own flag).
  */
 export async function feynmanSuite(args: SuiteArgs): Promise<SuiteResult> {
-  const backend = await initBackend();
   const file = args.file ?? FEYNMAN_DEV;
+  if (args.noise) return feynmanNoiseSuite({ ...args, file: typeof file === 'string' ? file : file.pathname, levels: args.noise });
+  const backend = await initBackend();
   const all = readFeynman(typeof file === 'string' ? file : file.pathname);
   const equations = args.tasks ? all.filter((e) => args.tasks!.includes(e.id) || args.tasks!.includes(e.kind)) : all;
   const budget = args.maxSeconds ?? 60;

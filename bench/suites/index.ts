@@ -16,6 +16,8 @@ export interface SuiteArgs {
   file?: string;
   /** Timed runs of each command (startup). */
   runs?: number;
+  /** SRBench noise levels on the training target (feynman). */
+  noise?: number[];
 }
 
 export interface SuiteResult {

@@ -88,7 +88,7 @@ export function writeReport(path: string, input: ReportInput): void {
 
 function meta(result: FitResult, source: string): string {
   const rows = `${result.rows.train} training rows${result.rows.test !== undefined ? `, ${result.rows.test} test rows` : ''}`;
-  const end = result.stoppedBy === 'solved' ? 'every formula exact' : result.stoppedBy === 'stopped' ? 'stopped early by the user' : result.stoppedBy === 'time' ? 'time budget ran out' : 'nothing left to try';
+  const end = result.stoppedBy === 'solved' ? 'every formula exact' : result.stoppedBy === 'noise' ? 'every formula exact or within noise, no longer improving' : result.stoppedBy === 'stopped' ? 'stopped early by the user' : result.stoppedBy === 'time' ? 'time budget ran out' : 'nothing left to try';
   return `${source} · ${rows} · seed ${result.seed} · ${result.seconds.toFixed(1)} s on ${result.backend} · ${end}`;
 }
 
@@ -98,7 +98,11 @@ function section(id: string, heading: string, content: string): string {
 
 function formulaBlock(o: OutputResult, targetTex: string): string {
   const tex = o.latex ? math(`${targetTex} = ${o.latex}`, true) : `<p>${esc(o.target)}: no formula found</p>`;
-  const badge = o.exact ? '<span class="badge exact">exact</span>' : `<span class="badge inexact">not exact</span>${o.undecided ? ` <span class="note">${esc(undecidedText(o.undecided))}</span>` : ''}`;
+  const badge = o.exact
+    ? '<span class="badge exact">exact</span>'
+    : o.fit === 'within-noise'
+      ? `<span class="badge noisy">within noise σ=${o.noise ? esc(o.noise.sigma.toPrecision(3)) : '?'}</span>`
+      : `<span class="badge inexact">not exact</span>${o.undecided ? ` <span class="note">${esc(undecidedText(o.undecided))}</span>` : ''}`;
   const metricRows = [metricRow('train', o.metrics.train), o.metrics.test ? metricRow('test', o.metrics.test) : ''].join('');
   return `<div class="formula">${tex}<div class="status">${badge}
 <table class="metrics"><thead><tr><th></th><th>rows</th><th>MSE</th><th>max abs. error</th><th>max rel. error</th></tr></thead><tbody>${metricRows}</tbody></table></div>
@@ -118,10 +122,10 @@ function candidateTable(result: FitResult): string {
     } catch {
       tex = `<code>${esc(c.formula)}</code>`;
     }
-    return `<tr class="${c.chosen ? 'chosen' : ''}"><td>${c.chosen ? '▶' : ''}</td><td>${esc(c.target)}</td><td class="tex">${tex}</td><td>${c.complexity}</td><td>${num(c.error)}</td><td>${c.exact ? '✓' : ''}</td><td>${c.stage}</td><td>${c.step}</td></tr>`;
+    return `<tr class="${c.chosen ? 'chosen' : ''}"><td>${c.chosen ? '▶' : ''}</td><td>${esc(c.target)}</td><td class="tex">${tex}</td><td>${c.complexity}</td><td>${num(c.error)}</td><td>${num(c.heldOut)}</td><td>${c.exact ? '✓' : ''}</td><td>${c.stage}</td><td>${c.step}</td></tr>`;
   });
-  return `<table class="candidates"><thead><tr><th></th><th>target</th><th>formula</th><th>complexity</th><th>max rel. error (train)</th><th>exact</th><th>stage</th><th>step</th></tr></thead><tbody>${rows.join('')}</tbody></table>
-<p class="note">Every distinct formula the search read off a snapped network, by target and complexity (node count); ▶ marks the one chosen: the simplest exact formula, else the one with the smallest error.</p>`;
+  return `<table class="candidates"><thead><tr><th></th><th>target</th><th>formula</th><th>complexity</th><th>max rel. error (train)</th><th>held-out rel. RMS error</th><th>exact</th><th>stage</th><th>step</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+<p class="note">Every distinct formula the search read off a snapped network, by target and complexity (node count); ▶ marks the one chosen: the simplest exact formula, else the simplest that fits within noise on the held-out rows (see README).</p>`;
 }
 
 /** KaTeX's HTML (and MathML for screen readers); a formula KaTeX cannot parse shows as its LaTeX source. */

@@ -14,6 +14,7 @@ h2 { font-size: 18px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1
 .badge { font-weight: 600; font-size: 13px; padding: 2px 10px; border-radius: 999px; color: #fff; }
 .badge.exact { background: var(--good); }
 .badge.inexact { background: var(--bad); }
+.badge.noisy { background: #2b7bb9; }
 table { border-collapse: collapse; font-size: 13px; }
 th, td { padding: 3px 10px; text-align: right; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; color: var(--muted); }

@@ -4,10 +4,12 @@ import { undecidedText } from '../result/decidable.ts';
 
 /**
  * The formulas as text, one line per output: `target = formula` when it is
- * exact, `target ≈ formula  (max rel. error ...)` when it is not, so stdout
- * alone tells them apart (the exit code, 3, says it too), or `(the data
- * cannot decide: ...)` when it fits every row of too few. With `latex`,
- * `=` or `\approx`, and the error as a LaTeX comment.
+ * exact, `target ≈ formula  (within noise σ=..., ...)` when it fits within
+ * the noise the data show, `target ≈ formula  (max rel. error ...)`
+ * otherwise, so stdout alone tells them apart (the exit code, 3 for the
+ * last, says it too), or `(the data cannot decide: ...)` when it fits
+ * every row of too few. With `latex`, `=` or `\approx`, and the note as a
+ * LaTeX comment.
  */
 export function formatText(result: FitResult, options: { latex?: boolean } = {}): string {
   const lines = result.outputs.map((o) => {
@@ -16,11 +18,16 @@ export function formatText(result: FitResult, options: { latex?: boolean } = {})
     const name = options.latex ? latexName(o) : printable(o.target);
     if (o.exact) return `${name} = ${formula}`;
     // A formula that fits every row is not exact when the data has too few distinct rows to decide it: the reason replaces the error.
-    const error = o.undecided ? undecidedText(o.undecided) : o.formula ? `max rel. error ${errors(o)}` : '';
+    const error = o.undecided ? undecidedText(o.undecided) : !o.formula ? '' : o.fit === 'within-noise' ? noiseNote(o) : `max rel. error ${errors(o)}`;
     if (options.latex) return `${name} \\approx ${formula}${error ? `  % ${error}` : ''}`;
     return `${name} ≈ ${formula}${error ? `  (${error})` : ''}`;
   });
   return lines.join('\n') + '\n';
+}
+
+/** "within noise σ=0.0412 (1.0e-2 of rms)": the noise estimate, absolute and relative to the target's RMS. */
+function noiseNote(o: OutputResult): string {
+  return o.noise ? `within noise σ=${o.noise.sigma.toPrecision(3)} (${fmt(o.noise.relative)} of rms)` : 'within noise';
 }
 
 /** "1.2e-3" on the training rows, with ", test 4.0e-3" when there are test rows. */
@@ -28,18 +35,20 @@ function errors(o: OutputResult): string {
   return `${fmt(o.metrics.train.maxRelError)}${o.metrics.test ? `, test ${fmt(o.metrics.test.maxRelError)}` : ''}`;
 }
 
-/** One line per output saying whether it is exact and how large its errors are. */
+/** One line per output saying whether it is exact, within noise or neither, and how large its errors are. */
 export function formatSummary(result: FitResult): string {
   const renamed = result.inputs.map((name, i) => (name !== result.symbols[i] ? `${result.symbols[i]} is column "${printable(name)}"` : null)).filter(Boolean);
   const lines = result.outputs.map((o) => {
-    const status = o.exact ? 'exact' : 'NOT exact';
-    const train = `train max rel. error ${fmt(o.metrics.train.maxRelError)}`;
+    const status = o.exact ? 'exact' : o.fit === 'within-noise' ? `within noise, ${noiseNote(o).slice('within noise '.length)}` : 'NOT exact';
+    const held = o.heldOut ? `held-out rel. RMS error ${fmt(o.heldOut.rmsRelError)}, ` : '';
+    const train = `${held}train max rel. error ${fmt(o.metrics.train.maxRelError)}`;
     const test = o.metrics.test ? `, test ${fmt(o.metrics.test.maxRelError)}` : '';
     const why = o.undecided ? `; ${undecidedText(o.undecided)}` : '';
     return `${printable(o.target)}: ${status} (${train}${test}${why})`;
   });
   if (renamed.length) lines.push(`in the formulas, ${renamed.join(', ')}`);
-  lines.push(`${result.seconds.toFixed(1)} s, seed ${result.seed}, ${result.stoppedBy === 'solved' ? solved(result) : `stopped: ${stopReason(result.stoppedBy)}`}`);
+  const end = result.stoppedBy === 'solved' ? solved(result) : result.stoppedBy === 'noise' ? 'settled: every formula exact or within noise, and no longer improving' : `stopped: ${stopReason(result.stoppedBy)}`;
+  lines.push(`${result.seconds.toFixed(1)} s, seed ${result.seed}, ${end}`);
   return lines.join('\n') + '\n';
 }
 

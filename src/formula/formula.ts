@@ -84,15 +84,7 @@ function featurePositive(block: SnappedLayer[], x: number[][]): boolean[] {
 function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], features: Features, train: Rows, mode: 'float' | 'likely' | 'exact'): ReadFormula {
   const y = train.y.map((t) => t[0]);
   const prec = train.precision.map((p) => p[0]);
-  const build = (forms: CoefficientForms): ReadFormula => {
-    // The network keeps the value each coefficient prints as, so the graph and the formula agree.
-    const live = layers.map((l, li) => ({ ...l, weights: l.weights.map((row, r) => row.map((w, c) => (forms[li][r][c] ? partsValue(forms[li][r][c]!) : w))) }));
-    const text = outputText(live, 0, symbols, { forms, positive: features.positive, spread, block: features.block });
-    const node = parse(text);
-    const check = checkPredictions(evaluateFormula(node, symbols, train.x), y, prec);
-    const pruned = pruneBlock(features.block, prune(live), symbols.length);
-    return { text, node, complexity: countNodes(node), train: check, layers: joinFeatures(pruned.block, pruned.tail) };
-  };
+  const build = (forms: CoefficientForms): ReadFormula => printTail(layers, forms, symbols, features, train, spread);
   // Weights from Q print exactly; free coefficients (refitted, or rescaled by the canonical form) need a form.
   const free: Array<[number, number, number]> = [];
   const forms: CoefficientForms = layers.map((l, li) =>
@@ -134,6 +126,31 @@ function readForm(layers: SnappedLayer[], spread: boolean, symbols: string[], fe
     }
   }
   return best;
+}
+
+/**
+ * A one-output network printed with the given coefficient forms (null: the
+ * weight as it is; forms index the whole network, feature block included)
+ * and checked on rows (one target).
+ */
+export function printNetwork(layers: SnappedLayer[], forms: CoefficientForms, symbols: string[], train: Rows, positive: boolean[], spread = false): ReadFormula {
+  const split = splitFeatures(layers);
+  const features = { block: split.block, positive: [...positive, ...featurePositive(split.block, train.x)] };
+  return printTail(split.tail, forms.slice(split.block.length), symbols, features, train, spread);
+}
+
+/**
+ * A network's tail (over [x; features]) printed with the given forms and
+ * checked on rows (one target). The network kept holds the value each
+ * coefficient prints as, so the graph and the formula agree.
+ */
+function printTail(layers: SnappedLayer[], forms: CoefficientForms, symbols: string[], features: Features, train: Rows, spread: boolean): ReadFormula {
+  const live = layers.map((l, li) => ({ ...l, weights: l.weights.map((row, r) => row.map((w, c) => (forms[li]?.[r]?.[c] ? partsValue(forms[li][r][c]!) : w))) }));
+  const text = outputText(live, 0, symbols, { forms, positive: features.positive, spread, block: features.block });
+  const node = parse(text);
+  const check = checkPredictions(evaluateFormula(node, symbols, train.x), train.y.map((t) => t[0]), train.precision.map((p) => p[0]));
+  const pruned = pruneBlock(features.block, prune(live), symbols.length);
+  return { text, node, complexity: countNodes(node), train: check, layers: joinFeatures(pruned.block, pruned.tail) };
 }
 
 const ZERO: ConstantParts = { negative: false, num: ['0'], den: [] };

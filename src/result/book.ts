@@ -1,14 +1,19 @@
 import type { Dataset } from '../data/dataset.ts';
 import { targetRows, type Rows } from '../data/rows.ts';
-import { NEAR_EXACT, readFormula } from '../formula/formula.ts';
+import { NEAR_EXACT, readFormula, type ReadFormula } from '../formula/formula.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
-import { checkFormula } from '../formula/verify.ts';
 import type { CandidateRow, OutputResult, StageRecord } from '../result.ts';
 import type { EventSink } from '../train/events.ts';
 import type { Found } from '../train/stage.ts';
-import { candidateTable, type Entry } from './table.ts';
+import { checkFormula, checkPredictions, evaluateFormula } from '../formula/verify.ts';
+import { DEFAULT_SEED } from '../defaults.ts';
+import { candidateTable, shortlist, withSparser, type Entry } from './table.ts';
 import { outputResult, unsolved } from './output.ts';
 import { undecided, type Judged } from './decidable.ts';
+import { splitRows, type Holdout } from './holdout.ts';
+import { nearestNeighbours, type Neighbours } from './noise.ts';
+import { NoiseJudge } from './judge.ts';
+import { DEFAULT_CRITERION, type Criterion } from './selection.ts';
 
 /** The rows the book reads formulas on, and what it needs to judge them on every row. */
 export interface SearchedRows {
@@ -18,6 +23,24 @@ export interface SearchedRows {
   everyRow: boolean;
   /** Distinct points of the inputs (training and test rows), counted up to `enough` (see decidable.ts). */
   distinct(enough: number): number;
+}
+
+/**
+ * Training steps a formula that fits within noise must stay the preferred
+ * one for before its target counts as settled, per 8 nodes of the formula
+ * (at least this many): a longer formula waits longer for a simpler one
+ * that later stages may find.
+ */
+export const PATIENCE_STEPS = 300;
+
+/** A smaller network within this factor of the best one's error is read for the table under noise, at most MAX_ALIKE per target. */
+const ALIKE = 1.5;
+const MAX_ALIKE = 64;
+
+export interface BookOptions {
+  /** Seeds the validation split (holdout.ts). */
+  seed?: number;
+  criterion?: Criterion;
 }
 
 /**
@@ -36,6 +59,13 @@ export class CandidateBook {
   private readonly trail: Entry[][];
   /** Shapes (exponents and sizes) of the networks already read, per target. */
   private readonly shapes: Array<Set<string>>;
+  /** Smaller networks about as good as the best, read for the table under noise (see offerAlike), and their shapes. */
+  private readonly alike: Entry[][];
+  private readonly alikeShapes: Array<Set<string>>;
+  /** Per target: training steps seen (from the offers' stage and step), and the leader under noise since when. */
+  private readonly clock: Array<{ stage: number; step: number; steps: number; read: number; leader: string | null; within: boolean; since: number; patience: number }>;
+  private split: { holdout: Holdout; neighbours: Neighbours } | null = null;
+  private readonly judges: Array<NoiseJudge | null>;
 
   constructor(
     private readonly data: Dataset,
@@ -44,10 +74,15 @@ export class CandidateBook {
     /** positive[j]: input j is > 0 on every row. */
     private readonly positive: boolean[],
     private readonly emit: EventSink,
+    private readonly options: BookOptions = {},
   ) {
     this.best = data.targets.map(() => null);
     this.trail = data.targets.map(() => []);
     this.shapes = data.targets.map(() => new Set());
+    this.alike = data.targets.map(() => []);
+    this.alikeShapes = data.targets.map(() => new Set());
+    this.clock = data.targets.map(() => ({ stage: 0, step: 0, steps: 0, read: -1, leader: null, within: false, since: 0, patience: PATIENCE_STEPS }));
+    this.judges = data.targets.map(() => null);
   }
 
   /** Whether target o has a formula whose printed tree fits every row: exact, or all the data can say. */
@@ -67,6 +102,11 @@ export class CandidateBook {
    * to few digits).
    */
   offer(o: number, found: Found): void {
+    const c = this.clock[o];
+    c.steps += found.stage === c.stage ? Math.max(0, found.step - c.step) : found.step;
+    c.stage = found.stage;
+    c.step = found.step;
+    this.offerAlike(o, found);
     if (!better(found, this.best[o])) return;
     const trail = this.trail[o];
     const prev = trail.at(-1)?.found;
@@ -87,6 +127,56 @@ export class CandidateBook {
     }
   }
 
+  /**
+   * Under noise a smaller network is often about as good as the best one
+   * (a quotient of long sums against sqrt of a short one), yet never better
+   * by the error alone. Such a network, in a shape not read before, is read
+   * for the table under noise (at most MAX_ALIKE per target).
+   */
+  private offerAlike(o: number, found: Found): void {
+    const best = this.best[o];
+    if (!best || best.fits || found.screened || this.alike[o].length >= MAX_ALIKE) return;
+    if (!(found.error <= ALIKE * best.found.error) || liveWeights(found.layers) >= liveWeights(best.found.layers)) return;
+    const shape = found.layers.map((l) => (l.kind === 'caluM' ? JSON.stringify(l.weights) : l.weights.length)).join('|');
+    if (this.alikeShapes[o].has(shape)) return;
+    this.alikeShapes[o].add(shape);
+    this.alike[o].push({ found, formula: this.read(found.layers, o) });
+  }
+
+  /**
+   * Whether target o, with no exact formula, is done all the same: the
+   * formula the selection criterion prefers fits within noise and has stayed
+   * the preferred one for its patience in training steps (of any stages,
+   * see PATIENCE_STEPS).
+   */
+  settled(o: number): boolean {
+    if (this.solved(o)) return false;
+    const c = this.clock[o];
+    const trail = this.trail[o];
+    if (c.read !== trail.length + this.alike[o].length) {
+      c.read = trail.length + this.alike[o].length;
+      const judge = this.judge(o);
+      // Only candidates whose residuals could be noise are read under noise here: on exact data that is none.
+      const plausible = [...trail, ...this.alike[o]].filter((e) => judge.plausible(e.formula));
+      const list = plausible.length ? withSparser(plausible, this.rows(o), (layers) => this.read(layers, o)).filter((e) => judge.plausible(e.formula)) : [];
+      const j = judge.judge(shortlist(list, judge, this.searched.rows.x.length).map((e) => ({ source: e, formula: e.formula })));
+      const lead = j.rows[j.chosen];
+      const text = lead?.reading.formula.text ?? null;
+      if (text !== c.leader) {
+        c.leader = text;
+        c.since = c.steps;
+      }
+      c.within = lead?.withinNoise ?? false;
+      c.patience = Math.round(PATIENCE_STEPS * Math.max(1, (lead?.reading.complexity ?? 0) / 8));
+    }
+    return c.within && c.steps - c.since >= c.patience;
+  }
+
+  /** Every target solved or settled. */
+  allDone(): boolean {
+    return this.data.targets.every((_, o) => this.solved(o) || this.settled(o));
+  }
+
   /** Every target's chosen formula, checked on the test rows too, and the candidate table. */
   finish(stages: StageRecord[], test?: Dataset): { outputs: OutputResult[]; candidates: CandidateRow[] } {
     const outputs: OutputResult[] = [];
@@ -95,7 +185,9 @@ export class CandidateBook {
       // The best network is a candidate even when it never improved enough to be read on the way.
       const b = this.best[o];
       if (b && this.trail[o].at(-1) !== b) this.trail[o].push({ found: b.found, formula: this.read(b.found.layers, o) });
-      const table = candidateTable(this.trail[o], this.rows(o), (layers) => this.read(layers, o));
+      const held = targetRows(this.holdout().holdout.held, o);
+      const heldOut = (r: ReadFormula) => checkPredictions(evaluateFormula(r.node, this.symbols, held.x), held.y.map((t) => t[0])).metrics.rmsRelError;
+      const table = candidateTable(this.trail[o], this.alike[o], this.rows(o), (layers) => this.read(layers, o), this.judge(o), heldOut);
       candidates.push(...table.rows.map((row) => ({ target, ...row })));
       outputs.push(table.chosen ? outputResult(target, table.chosen, this.symbols, stages, test) : unsolved(target));
     });
@@ -103,8 +195,32 @@ export class CandidateBook {
     return { outputs, candidates };
   }
 
+  /** Rows held out of the training rows, for every target. */
+  heldOutRows(): number {
+    return this.holdout().holdout.held.x.length;
+  }
+
   private rows(o: number): Rows {
     return targetRows(this.searched.rows, o);
+  }
+
+  /** The validation split and the rows' nearest neighbours, made when first needed. */
+  private holdout(): { holdout: Holdout; neighbours: Neighbours } {
+    if (!this.split) {
+      // On the searched rows: a large file's subsample is split, as it is what the search reads formulas on.
+      const all = this.searched.rows;
+      this.split = { holdout: splitRows(all, this.options.seed ?? DEFAULT_SEED), neighbours: nearestNeighbours(all.x) };
+    }
+    return this.split;
+  }
+
+  private judge(o: number): NoiseJudge {
+    if (!this.judges[o]) {
+      const { holdout, neighbours } = this.holdout();
+      const ctx = { symbols: this.symbols, positive: this.positive, all: this.rows(o), holdout: { fit: targetRows(holdout.fit, o), held: targetRows(holdout.held, o) } };
+      this.judges[o] = new NoiseJudge(ctx, neighbours, this.options.criterion ?? DEFAULT_CRITERION);
+    }
+    return this.judges[o]!;
   }
 
   /** A network read as a formula on the searched rows, and judged: checked on every row, and decided by the data. */

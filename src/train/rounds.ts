@@ -3,11 +3,13 @@ import type { StageEnd } from './stage.ts';
 import { epochNow } from '../util/clock.ts';
 
 /**
- * Why a search ended: every target exact; no stage of the plan applies to a
+ * Why a search ended: every target exact; every target exact or fitted
+ * within noise by a formula that further training stopped improving
+ * ('noise', see CandidateBook.settled); no stage of the plan applies to a
  * target still open (a round that runs nothing would be the same next
  * round); the time budget ran out; or the user stopped it.
  */
-export type StopReason = 'solved' | 'exhausted' | 'time' | 'stopped';
+export type StopReason = 'solved' | 'noise' | 'exhausted' | 'time' | 'stopped';
 
 /** What the round loop needs of a fit. */
 export interface RoundsInput {
@@ -19,6 +21,8 @@ export interface RoundsInput {
   run(stage: StageSpec, open: number[]): Promise<StageEnd>;
   /** Every target has an exact formula. */
   solved(): boolean;
+  /** Every target has an exact formula or one that fits within noise and stopped improving. */
+  settled?(): boolean;
   /** Epoch milliseconds after which no stage starts. */
   deadline: number;
   /** The clock, in epoch milliseconds. */
@@ -27,7 +31,8 @@ export interface RoundsInput {
 
 /**
  * Runs the plan round after round, each stage in the plan's order for the
- * targets it applies to, until every target is exact, a stage ends by time
+ * targets it applies to, until every target is exact (or exact or settled
+ * within noise), a stage ends by time
  * or by the user, the deadline passes, or a whole round finds nothing to run.
  */
 export async function runRounds(input: RoundsInput): Promise<StopReason> {
@@ -41,6 +46,7 @@ export async function runRounds(input: RoundsInput): Promise<StopReason> {
       ran = true;
       const end = await input.run(stage, open);
       if (input.solved()) return 'solved';
+      if (input.settled?.()) return 'noise';
       if (end === 'time' || end === 'stopped') return end;
     }
     if (!ran) return 'exhausted';

@@ -57,6 +57,8 @@ export interface CandidateSink {
   offer(output: number, found: Found): void;
   /** Whether dataset target `output` has an exact formula already. */
   solved(output: number): boolean;
+  /** Whether it has, with no exact formula, one that fits within noise and stopped improving (the stage may end). */
+  settled?(output: number): boolean;
 }
 
 /** A stage's sink: its candidates, its events for the UI, and whether to stop early. */
@@ -88,7 +90,8 @@ export interface Base {
   error: number;
 }
 
-export type StageEnd = 'solved' | 'steps' | 'time' | 'stopped';
+/** solved: every target exact; noise: every target exact or settled within noise (see CandidateSink.settled). */
+export type StageEnd = 'solved' | 'noise' | 'steps' | 'time' | 'stopped';
 
 export interface StageOutcome {
   end: StageEnd;
@@ -137,6 +140,10 @@ export async function runStage(job: StageJob, sink: StageSink): Promise<StageOut
       if (atSnap || res.step % 10 === 0) sink.emit(progress(job, res, tally));
       if (atSnap && job.outputs.every((o) => sink.solved(o))) {
         end = 'solved';
+        break;
+      }
+      if (atSnap && job.outputs.every((o) => sink.solved(o) || sink.settled?.(o))) {
+        end = 'noise';
         break;
       }
     }

@@ -33,7 +33,7 @@ export function plainProgress(write: (line: string) => void, everyMs = 1000): (e
         if (e.exact) write(`  exact: ${e.target} = ${e.formula}`);
         break;
       case 'done':
-        write(`done in ${e.seconds.toFixed(1)} s: ${e.exact ? 'every formula is exact' : 'not every formula is exact'}`);
+        write(`done in ${e.seconds.toFixed(1)} s: ${e.exact ? 'every formula is exact' : e.stoppedBy === 'noise' ? 'every formula is exact or within noise' : 'not every formula is exact'}`);
         break;
     }
   };

@@ -1,5 +1,5 @@
 import type { FitEvent, ProgressEvent, StageEvent, StartEvent } from '../train/events.ts';
-import type { FitResult } from '../result.ts';
+import type { FitResult, FitVerdict } from '../result.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
 import { symbolNames } from '../formula/symbols.ts';
 import { formulaUnicode } from '../export/unicode.ts';
@@ -55,8 +55,8 @@ export interface GraphState {
 /** The finished fit, as the result view and the final screen show it. */
 export interface ResultView {
   /** undecided: the formula fits every row, but the data has too few distinct rows to decide it. */
-  outputs: Array<{ target: string; formula: string; latex: string; exact: boolean; undecided?: boolean; train: number; test?: number }>;
-  candidates: Array<{ target: string; formula: string; complexity: number; error: number; exact: boolean; chosen: boolean }>;
+  outputs: Array<{ target: string; formula: string; latex: string; exact: boolean; undecided?: boolean; fit: FitVerdict; noise: number | null; train: number; test?: number }>;
+  candidates: Array<{ target: string; formula: string; complexity: number; error: number; heldOut: number; exact: boolean; chosen: boolean }>;
   seconds: number;
   seed: number;
   stoppedBy: FitResult['stoppedBy'];
@@ -128,10 +128,12 @@ function resultView(result: FitResult): ResultView {
       latex: o.latex,
       exact: o.exact,
       ...(o.undecided ? { undecided: true } : {}),
+      fit: o.fit,
+      noise: o.noise?.sigma ?? null,
       train: o.metrics.train.maxRelError,
       test: o.metrics.test?.maxRelError,
     })),
-    candidates: result.candidates.map((c) => ({ target: c.target, formula: formulaUnicode(c.formula), complexity: c.complexity, error: c.error, exact: c.exact, chosen: c.chosen })),
+    candidates: result.candidates.map((c) => ({ target: c.target, formula: formulaUnicode(c.formula), complexity: c.complexity, error: c.error, heldOut: c.heldOut, exact: c.exact, chosen: c.chosen })),
     seconds: result.seconds,
     seed: result.seed,
     stoppedBy: result.stoppedBy,

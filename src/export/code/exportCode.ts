@@ -22,13 +22,14 @@ const EMITTERS: Record<Language, Emitter> = { python, sympy, numpy, js, c, julia
  * exact and its error may be missing.
  */
 export interface Exportable extends ModelShape {
-  outputs: Array<ModelShape['outputs'][number] & { exact?: boolean; metrics?: { train?: { maxRelError?: number | null } }; undecided?: unknown }>;
+  outputs: Array<ModelShape['outputs'][number] & { exact?: boolean; fit?: string; noise?: { sigma?: number | null } | null; metrics?: { train?: { maxRelError?: number | null } }; undecided?: unknown }>;
 }
 
 /**
  * A fit's formulas as code: one function per target, named after it, whose
  * parameters are the inputs in order, each printed from the formula's
- * mathjs tree. A formula that is not exact says so in a comment above it.
+ * mathjs tree. A formula that is not exact says so in a comment above it
+ * (or that it fits within noise, and the noise).
  * The trees are rebuilt and checked as predict's are (model/safeModel.ts):
  * a model file is data, whichever command reads it.
  */
@@ -47,9 +48,15 @@ export function exportCode(model: Exportable, language: Language): string {
     const target = printable(o.target);
     if (!tree) return emitter.comment(`${target}: no formula was found`) + '\n';
     const error = o.metrics?.train?.maxRelError;
+    const sigma = o.noise?.sigma;
     // Read from a file that may have been written by hand: only three whole numbers make a reason.
     const why = isUndecided(o.undecided) ? undecidedText(o.undecided) : `largest relative error ${typeof error !== 'number' || !Number.isFinite(error) ? 'undefined' : error.toExponential(1)} on the training rows`;
-    const note = o.exact === true ? '' : emitter.comment(`${target} is not exact: ${why}`) + '\n';
+    const note =
+      o.exact === true
+        ? ''
+        : o.fit === 'within-noise'
+          ? emitter.comment(`${target} fits within noise (sigma ${typeof sigma === 'number' && Number.isFinite(sigma) ? sigma.toPrecision(3) : 'unknown'}), not exactly`) + '\n'
+          : emitter.comment(`${target} is not exact: ${why}`) + '\n';
     try {
       return note + emitter.fn(fnNames[k], params, tree, names);
     } catch (e) {

@@ -28,8 +28,8 @@ export function ResultView({ state, width, height, full = false }: { state: UiSt
   const above = 2 * result.outputs.length + 8;
   const room = full ? 30 : Math.max(1, height - above - 1);
   const rows = result.candidates.length > room ? result.candidates.slice(0, room - 1) : result.candidates;
-  const cell = { target: Math.max(6, ...result.candidates.map((c) => c.target.length)) + 2, complexity: 12, error: 16 };
-  const formulaWidth = Math.max(10, width - 4 - cell.target - cell.complexity - cell.error);
+  const cell = { target: Math.max(6, ...result.candidates.map((c) => c.target.length)) + 2, complexity: 12, error: 16, held: 10 };
+  const formulaWidth = Math.max(10, width - 4 - cell.target - cell.complexity - cell.error - cell.held);
   const wrap = full ? 'wrap' : 'truncate-end';
   return (
     <Box flexDirection="column">
@@ -39,14 +39,14 @@ export function ResultView({ state, width, height, full = false }: { state: UiSt
       </Text>
       {result.outputs.map((o) => (
         <Box key={o.target}>
-          <Text color={o.exact ? 'green' : 'yellow'}>{o.exact ? '  ✓ ' : '  ✗ '}</Text>
+          <Text color={o.exact ? 'green' : o.fit === 'within-noise' ? 'cyan' : 'yellow'}>{o.exact ? '  ✓ ' : o.fit === 'within-noise' ? '  ≈ ' : '  ✗ '}</Text>
           <Box width={eqWidth}>
             <Text wrap={wrap}>
-              {o.target} = {o.formula || '(none found)'}
+              {o.target} {o.exact ? '=' : '≈'} {o.formula || '(none found)'}
             </Text>
           </Box>
           <Text>
-            {(o.exact ? 'exact' : o.undecided ? 'undecided' : 'NOT exact').padEnd(11)}
+            {(o.exact ? 'exact' : o.fit === 'within-noise' ? `within noise σ=${o.noise?.toPrecision(3) ?? '?'} ` : o.undecided ? 'undecided' : 'NOT exact').padEnd(11)}
             {o.formula ? short(o.train) : '—'}
             {o.formula && o.test !== undefined ? ` / ${short(o.test)}` : ''}
           </Text>
@@ -72,6 +72,7 @@ export function ResultView({ state, width, height, full = false }: { state: UiSt
         {'complexity'.padStart(cell.complexity - 2)}
         {'  '}
         {'max rel. error'.padStart(cell.error - 2)}
+        {'held-out'.padStart(cell.held)}
       </Text>
       {rows.map((c, i) => (
         <Box key={i}>
@@ -83,6 +84,7 @@ export function ResultView({ state, width, height, full = false }: { state: UiSt
           <Text>{String(c.complexity).padStart(cell.complexity - 2)}</Text>
           <Text>{'  '}</Text>
           <Text color={c.exact ? 'green' : undefined}>{`${short(c.error)}${c.exact ? ' ✓' : '  '}`.padStart(cell.error - 2)}</Text>
+          <Text>{short(c.heldOut).padStart(cell.held)}</Text>
         </Box>
       ))}
       {rows.length < result.candidates.length ? <Text dimColor>{`    … ${result.candidates.length - rows.length} more (calu fit --json lists them all)`}</Text> : null}
@@ -96,6 +98,7 @@ export function ResultView({ state, width, height, full = false }: { state: UiSt
 
 function stopText(s: FitResult['stoppedBy']): string {
   if (s === 'solved') return 'solved: every formula is exact';
+  if (s === 'noise') return 'settled: every formula exact or within noise, and no longer improving';
   if (s === 'time') return 'the time budget (--max-seconds) ran out: best candidates shown';
   if (s === 'stopped') return 'stopped by the user: best formulas so far shown, verified';
   return 'nothing left to try: best candidates shown';
