@@ -217,7 +217,7 @@ export class CandidateBook {
   private judge(o: number): NoiseJudge {
     if (!this.judges[o]) {
       const { holdout, neighbours } = this.holdout();
-      const ctx = { symbols: this.symbols, positive: this.positive, all: this.rows(o), holdout: { fit: targetRows(holdout.fit, o), held: targetRows(holdout.held, o) } };
+      const ctx = { symbols: this.symbols, positive: this.positive, all: this.rows(o), holdout: { fit: targetRows(holdout.fit, o), held: targetRows(holdout.held, o) }, verify: (f: ReadFormula) => this.verified(f, o) };
       this.judges[o] = new NoiseJudge(ctx, neighbours, this.options.criterion ?? DEFAULT_CRITERION);
     }
     return this.judges[o]!;
@@ -225,12 +225,17 @@ export class CandidateBook {
 
   /** A network read as a formula on the searched rows, and judged: checked on every row, and decided by the data. */
   private read(layers: SnappedLayer[], o: number): Judged {
-    const f = readFormula(layers, this.symbols, this.rows(o), this.positive);
+    return this.verified(readFormula(layers, this.symbols, this.rows(o), this.positive), o);
+  }
+
+  /** A formula read on the searched rows, checked on every row (when they are a subsample) and decided by the data. */
+  private verified(f: ReadFormula, o: number): Judged {
     const d = this.data;
     const train = this.searched.everyRow ? f.train : checkFormula(f.node, this.symbols, d.inputColumns, d.targetColumns[o], d.precisionColumns[o]);
     const why = train.exact ? undecided(f.layers, (enough) => this.searched.distinct(enough)) : undefined;
     return why ? { ...f, train: { ...train, exact: false }, undecided: why } : { ...f, train };
   }
+
 }
 
 /** The book's record of a candidate: it fits only when its formula was read and checked. */

@@ -48,6 +48,12 @@ export interface NoisyContext {
   all: Rows;
   /** The same rows, split (one target). */
   holdout: Holdout;
+  /**
+   * The printed formula's check on every row of the data, when `all` is a
+   * large file's subsample, and whether the data decide it (book.ts): as
+   * every formula the search reads is judged.
+   */
+  verify?: (formula: ReadFormula) => ReadFormula;
 }
 
 /**
@@ -93,7 +99,8 @@ export function readUnderNoise(candidate: ReadFormula, ctx: NoisyContext): Noisy
     forms[k.layer][k.row][k.col] = Number.isInteger(v) ? null : floatParts(v, digitsFor(v, final.stdErrors[i]));
     constants.push(estimate(v, final.stdErrors[i], null));
   });
-  const formula = printNetwork(final.layers, forms, ctx.symbols, ctx.all, ctx.positive);
+  const printed = printNetwork(final.layers, forms, ctx.symbols, ctx.all, ctx.positive);
+  const formula = ctx.verify ? ctx.verify(printed) : printed;
   const mse = heldMse(pins.fit.layers, ctx.holdout.held);
   return {
     formula,
