@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { SUITES } from './suites/index.ts';
@@ -29,10 +30,11 @@ const program = new Command()
       return n;
     }),
   )
-  .option('--json', 'print one JSON object on stdout');
+  .option('--json', 'print one JSON object on stdout')
+  .option('--save <path>', 'also write the JSON object to a file (the raw output beside the table)');
 
 program.parse(process.argv);
-const opts = program.opts<{ suite: string; seeds?: number; tasks?: string[]; maxSeconds?: number; quick?: boolean; json?: boolean; file?: string; runs?: number; noise?: number[] }>();
+const opts = program.opts<{ suite: string; seeds?: number; tasks?: string[]; maxSeconds?: number; quick?: boolean; json?: boolean; file?: string; runs?: number; noise?: number[]; save?: string }>();
 const suite = SUITES[opts.suite];
 if (!suite) {
   process.stderr.write(`calu-bench: no suite "${opts.suite}" (suites: ${Object.keys(SUITES).join(', ')})\n`);
@@ -42,6 +44,7 @@ const backend = await initBackend();
 const started = performance.now();
 const result = await suite({ seeds: opts.seeds, tasks: opts.tasks, maxSeconds: opts.maxSeconds, quick: opts.quick, file: opts.file, runs: opts.runs, noise: opts.noise });
 const seconds = (performance.now() - started) / 1000;
+if (opts.save) writeFileSync(opts.save, JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, seconds, ...(result.json as object) }) + '\n');
 if (opts.json) {
   process.stdout.write(JSON.stringify(result.json) + '\n');
 } else {

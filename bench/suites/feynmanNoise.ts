@@ -11,7 +11,7 @@ import { Random } from '../../src/util/random.ts';
 import { machine, markdownTable, median, progress, today } from '../machine.ts';
 import type { SuiteArgs, SuiteResult } from './index.ts';
 
-const CLASSES = ['A', 'B', 'C', 'D-sum'];
+const CLASSES = ['A', 'B', 'C', 'D-sum', 'T'];
 
 /**
  * Issue #10: the Feynman equations with SRBench's noise on the training
