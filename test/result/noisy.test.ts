@@ -60,4 +60,19 @@ describe('constants under noise', () => {
     expect(digitsFor(123.456, 0.02)).toBe(6);
     expect(digitsFor(0.5, 0.3)).toBe(3);
   });
+
+  it('reads a network with a feature block under noise: the block stays as it is, the coefficient after it takes its exact form', () => {
+    // r F sin(theta) / 2 with 1% noise: theta -> exp(i theta) joins the inputs, then one monomial r F Im(e).
+    const all = rows(1000, 3, ([r, F, t]) => (r * F * Math.sin(t)) / 2, 0.01, 5);
+    const net: SnappedLayer[] = [
+      { kind: 'caluM', weights: [[0, 0, 1]] },
+      { kind: 'caluE', weights: [[0]], imag: [[1]], join: true },
+      { kind: 'caluM', weights: [[1, 1, 0, 0, 1]] },
+      { kind: 'caluA', weights: [[0.497]] },
+    ];
+    const r = underNoise(net, ['r', 'F', 'theta'], all);
+    expect(r.formula.text).toBe('r * F * sin(theta) / 2');
+    expect(r.constants.map((c) => c.exact)).toEqual(['1 / 2']);
+    expect(r.fitted.slice(0, 2)).toEqual(net.slice(0, 2));
+  });
 });
