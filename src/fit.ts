@@ -39,6 +39,12 @@ export interface FitOptions {
   /** Polled between steps: return true to stop early and keep the best formula so far. */
   shouldStop?: () => boolean;
   backend?: BackendName;
+  /**
+   * Stages that run at once, each in a worker thread (1, the default: one
+   * after another in this thread). The seed fixes the result whatever the
+   * number (see train/speculation.ts).
+   */
+  workers?: number;
 }
 
 export { DEFAULT_SEED, DEFAULT_MAX_SECONDS };
@@ -72,7 +78,9 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const distinct = (enough: number) => counted.get(enough) ?? counted.set(enough, distinctPoints(options.test ? [data, options.test] : [data], enough)).get(enough)!;
   const searched = { rows: search.rows.all, everyRow: search.everyRow, distinct };
   const book = new CandidateBook(data, searched, search.symbols, search.positive, emit);
-  const { stages, stoppedBy } = await rounds(data, options, search, book, emit);
+  const workers = options.workers ?? 1;
+  const { stages, stoppedBy } =
+    workers > 1 ? await (await import('./parallel/parallelRounds.ts')).parallelRounds(data, options, search, book, emit, backend, workers) : await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
   emit({ type: 'done', exact: outputs.every((o) => o.exact), seconds, stoppedBy });
@@ -99,6 +107,7 @@ function validate(data: Dataset, options: FitOptions): void {
   requireRows(data, minimumRows(data.inputs.length));
   checkFloat32Range(data.source, data.inputs, data.inputColumns);
   if (options.test) checkTestColumns(data, options.test);
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) throw new CaluError(`workers: expected a whole number of at least 1, got ${options.workers}`);
   const nOut = data.targets.length;
   const first = planRound(0, data.inputs.length, nOut, options)[0];
   if (first.stack.inputs !== undefined && first.stack.inputs !== data.inputs.length) {
@@ -111,7 +120,7 @@ function validate(data: Dataset, options: FitOptions): void {
 }
 
 /** What every stage of a fit shares. */
-interface Search {
+export interface Search {
   symbols: string[];
   /** positive[j]: input j is > 0 on every row. */
   positive: boolean[];

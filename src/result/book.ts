@@ -103,6 +103,31 @@ export class CandidateBook {
     return { outputs, candidates };
   }
 
+  /** What decides target o's next offers, as plain data: where a stage in another thread starts its own copy of the book (see adopt). */
+  standing(o: number): Standing {
+    const b = this.best[o];
+    return { best: b && { found: b.found, fits: b.fits }, last: this.trail[o].at(-1)?.found ?? null, shapes: [...this.shapes[o]] };
+  }
+
+  /** Takes target o's standing from another book: offers then go as they would there. */
+  adopt(o: number, s: Standing): void {
+    this.best[o] = s.best && { found: s.best.found, formula: null, fits: s.best.fits };
+    this.trail[o] = s.last ? [{ found: s.last, formula: this.read(s.last.layers, o) }] : [];
+    this.shapes[o] = new Set(s.shapes);
+  }
+
+  /** Target o's state as it is, to undo the offers made after (see restore). */
+  save(o: number): unknown {
+    return { best: this.best[o], trail: [...this.trail[o]], shapes: new Set(this.shapes[o]) };
+  }
+
+  restore(o: number, saved: unknown): void {
+    const s = saved as { best: BookEntry | null; trail: Entry[]; shapes: Set<string> };
+    this.best[o] = s.best;
+    this.trail[o] = [...s.trail];
+    this.shapes[o] = new Set(s.shapes);
+  }
+
   private rows(o: number): Rows {
     return targetRows(this.searched.rows, o);
   }
@@ -115,6 +140,13 @@ export class CandidateBook {
     const why = train.exact ? undecided(f.layers, (enough) => this.searched.distinct(enough)) : undefined;
     return why ? { ...f, train: { ...train, exact: false }, undecided: why } : { ...f, train };
   }
+}
+
+/** What a book holds of one target that decides how it takes the next offers (its best, the last candidate read, the shapes read), as plain data. */
+export interface Standing {
+  best: { found: Found; fits: boolean } | null;
+  last: Found | null;
+  shapes: string[];
 }
 
 /** The book's record of a candidate: it fits only when its formula was read and checked. */

@@ -1,0 +1,44 @@
+import type { Dataset } from '../data/dataset.ts';
+import type { Rows } from '../data/rows.ts';
+import type { BackendName } from '../engine/backend.ts';
+import type { Standing } from '../result/book.ts';
+import type { Found, StageJob, StageOutcome } from '../train/stage.ts';
+
+/**
+ * What crosses to a stage worker and back: plain data only, so the same
+ * task runs in a worker thread (pool.ts) or on another machine (queue).
+ */
+
+/** What every stage of one fit shares: sent once per worker. */
+export interface StageContext {
+  data: Dataset;
+  test?: Dataset;
+  /** The rows the search reads formulas on (rows.all of the fit), and whether they are every row of the data. */
+  rows: Rows;
+  everyRow: boolean;
+  symbols: string[];
+  positive: boolean[];
+  backend?: BackendName;
+}
+
+/** One stage to run, and where the candidate book stood for its targets when it started. */
+export interface StageTask {
+  job: StageJob;
+  /** Per trained target (job.outputs), the book's standing: the worker's copy of the book starts there. */
+  standing: Standing[];
+}
+
+/** An offer the stage made, and whether its copy of the book then held the target solved. */
+export interface Offer {
+  output: number;
+  found: Found;
+  solved: boolean;
+}
+
+/** What a stage sends back: its outcome, and every offer in order (the main thread replays them into the book). */
+export interface StageDone extends StageOutcome {
+  /** Per trained target, whether the book's copy held it solved before any offer. */
+  startSolved: boolean[];
+  offers: Offer[];
+  seconds: number;
+}
