@@ -19,6 +19,7 @@ import { checkFloat32Range } from './train/float32.ts';
 import type { EventSink } from './train/events.ts';
 import type { FitResult, StageRecord } from './result.ts';
 import { CandidateBook } from './result/book.ts';
+import { parseQueueUrl } from './queue/connection.ts';
 
 export interface FitOptions {
   /** A stack such as "8 50:CALUm 3:CALUa" or "50:m 3:a"; calu searches its own when absent. */
@@ -45,6 +46,8 @@ export interface FitOptions {
    * number (see train/speculation.ts).
    */
   workers?: number;
+  /** A Redis URL (redis://host:port): stages run as BullMQ jobs on the machines running `calu worker` for it; the book stays here. */
+  queue?: string;
 }
 
 export { DEFAULT_SEED, DEFAULT_MAX_SECONDS };
@@ -80,7 +83,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const book = new CandidateBook(data, searched, search.symbols, search.positive, emit);
   const workers = options.workers ?? 1;
   const { stages, stoppedBy } =
-    workers > 1 ? await (await import('./parallel/parallelRounds.ts')).parallelRounds(data, options, search, book, emit, backend, workers) : await rounds(data, options, search, book, emit);
+    workers > 1 || options.queue ? await (await import('./parallel/parallelRounds.ts')).parallelRounds(data, options, search, book, emit, backend) : await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
   emit({ type: 'done', exact: outputs.every((o) => o.exact), seconds, stoppedBy });
@@ -108,6 +111,7 @@ function validate(data: Dataset, options: FitOptions): void {
   checkFloat32Range(data.source, data.inputs, data.inputColumns);
   if (options.test) checkTestColumns(data, options.test);
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) throw new CaluError(`workers: expected a whole number of at least 1, got ${options.workers}`);
+  if (options.queue !== undefined) parseQueueUrl(options.queue);
   const nOut = data.targets.length;
   const first = planRound(0, data.inputs.length, nOut, options)[0];
   if (first.stack.inputs !== undefined && first.stack.inputs !== data.inputs.length) {

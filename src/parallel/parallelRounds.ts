@@ -11,12 +11,12 @@ import type { EventSink } from '../train/events.ts';
 import type { StopReason } from '../train/rounds.ts';
 import type { FitOptions, Search } from '../fit.ts';
 import { planRound } from '../train/recipe.ts';
-import { StagePool } from './pool.ts';
-import type { StageDone } from './task.ts';
+import type { StageContext, StageDone, StageRunner } from './task.ts';
+import type { ProgressEvent, StageEvent } from '../train/events.ts';
 
 /** A stage as prepared for a worker: its job, and the open targets it was prepared for. */
 interface Job {
-  job: StageJob;
+  job: Omit<StageJob, 'rows'>;
   open: number[];
 }
 
@@ -33,8 +33,9 @@ export async function parallelRounds(
   book: CandidateBook,
   emit: EventSink,
   backend: BackendName,
-  workers: number,
 ): Promise<{ stages: StageRecord[]; stoppedBy: StopReason }> {
+  // With a queue: as many stages in flight as --workers says, on the machines that serve it.
+  const workers = options.workers ?? 1;
   const targets = data.targets.map((_, o) => o);
   // The best m -> a network so far per transform (by name) and dataset target, and how often it changed.
   const bases = new Map<string, Array<Base | null>>();
@@ -53,11 +54,11 @@ export async function parallelRounds(
   const seedsBasesFor = (spec: StageSpec, key: string) =>
     stageKind(spec).seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM' && transformName(spec.transform) === key;
 
-  const pool = new StagePool(
-    workers,
-    { data, test: options.test, rows: search.rows.all, everyRow: search.everyRow, symbols: search.symbols, positive: search.positive, backend },
-    (event, worker) => emit({ ...event, worker }),
-  );
+  const context: StageContext = { data, test: options.test, rows: search.rows, everyRow: search.everyRow, symbols: search.symbols, positive: search.positive, backend };
+  const onEvent = (event: StageEvent | ProgressEvent, worker: number) => emit({ ...event, worker });
+  const pool: StageRunner = options.queue
+    ? await (await import('../queue/queueRunner.ts')).QueueRunner.open(options.queue, context, onEvent)
+    : new (await import('./pool.ts')).StagePool(workers, context, onEvent);
   const watch = setInterval(() => stopped() && pool.stopAll(), 50);
   try {
     const stoppedBy = await runSpeculatively<Job, StageDone>({
@@ -76,7 +77,7 @@ export async function parallelRounds(
         const key = transformName(stage.transform);
         const seed = seedAt(index);
         const description = { index, stack: stageLabel(stage, data.inputs.length), q: describeQ(stage.q), restarts: stage.restarts, steps: stage.steps, targets: outputs.map((o) => data.targets[o]) };
-        const job: StageJob = {
+        const job: Omit<StageJob, 'rows'> = {
           description,
           spec: stage,
           seed,
@@ -84,7 +85,6 @@ export async function parallelRounds(
           transforms: outputs.map((o) => resolveTransform(stage.transform, search.dominant[o])!),
           // Only a residual stage builds on the bases; the others' own best bases are merged at commit (the same as comparing as they go).
           bases: outputs.map((o) => (residual ? baseOf(stage, o) : null)),
-          rows: search.rows,
           deadline: search.deadline,
         };
         return { job: { job, open }, key: `${index}|${seed}|${outputs.join(',')}|${open.join(',')}|${residual ? (baseChanges.get(key) ?? 0) : ''}` };

@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Running } from '../train/speculation.ts';
 import type { ProgressEvent, StageEvent } from '../train/events.ts';
-import type { StageContext, StageDone, StageTask } from './task.ts';
+import type { StageContext, StageDone, StageRunner, StageTask } from './task.ts';
 import type { PoolTask } from './stageWorker.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { PoolTask } from './stageWorker.ts';
  * workers' data). Events stream back on a port per task, tagged with the
  * worker (numbered from 1 in the order they first report).
  */
-export class StagePool {
+export class StagePool implements StageRunner {
   private readonly pool: Piscina;
   private readonly stops = new Set<Int32Array>();
   private readonly numbers = new Map<number, number>();

@@ -19,8 +19,8 @@ export class TaskRunner {
   async run(task: StageTask, emit: (e: StageEvent | ProgressEvent) => void, shouldStop: () => boolean): Promise<StageDone> {
     const c = this.context;
     const distinct = (enough: number) => this.counted.get(enough) ?? this.counted.set(enough, distinctPoints(c.test ? [c.data, c.test] : [c.data], enough)).get(enough)!;
-    const book = new CandidateBook(c.data, { rows: c.rows, everyRow: c.everyRow, distinct }, c.symbols, c.positive, () => {});
-    const { job } = task;
+    const book = new CandidateBook(c.data, { rows: c.rows.all, everyRow: c.everyRow, distinct }, c.symbols, c.positive, () => {});
+    const job = { ...task.job, rows: c.rows };
     job.outputs.forEach((o, k) => book.adopt(o, task.standing[k]));
     const startSolved = job.outputs.map((o) => book.solved(o));
     const offers: Offer[] = [];

@@ -3,6 +3,7 @@ import type { Rows } from '../data/rows.ts';
 import type { BackendName } from '../engine/backend.ts';
 import type { Standing } from '../result/book.ts';
 import type { Found, StageJob, StageOutcome } from '../train/stage.ts';
+import type { Running } from '../train/speculation.ts';
 
 /**
  * What crosses to a stage worker and back: plain data only, so the same
@@ -13,8 +14,9 @@ import type { Found, StageJob, StageOutcome } from '../train/stage.ts';
 export interface StageContext {
   data: Dataset;
   test?: Dataset;
-  /** The rows the search reads formulas on (rows.all of the fit), and whether they are every row of the data. */
-  rows: Rows;
+  /** The rows every stage trains, screens and pools on (the fit's search rows); `all` are the rows the book reads formulas on. */
+  rows: { all: Rows; sample: Rows; pool: Rows };
+  /** rows.all are every row of the data, in order. */
   everyRow: boolean;
   symbols: string[];
   positive: boolean[];
@@ -23,7 +25,8 @@ export interface StageContext {
 
 /** One stage to run, and where the candidate book stood for its targets when it started. */
 export interface StageTask {
-  job: StageJob;
+  /** The stage's job, but for its rows: those are the context's. */
+  job: Omit<StageJob, 'rows'>;
   /** Per trained target (job.outputs), the book's standing: the worker's copy of the book starts there. */
   standing: Standing[];
 }
@@ -33,6 +36,14 @@ export interface Offer {
   output: number;
   found: Found;
   solved: boolean;
+}
+
+/** Starts stages somewhere (worker threads, or machines through a queue) and stops them. */
+export interface StageRunner {
+  start(task: StageTask): Running<StageDone>;
+  /** Asks every running stage to stop at its next step. */
+  stopAll(): void;
+  close(): Promise<void>;
 }
 
 /** What a stage sends back: its outcome, and every offer in order (the main thread replays them into the book). */
