@@ -18,13 +18,18 @@ const program = new Command()
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
     return n;
   })
+  .option('--workers <n>', 'the worker count compared with 1 (workers)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+    return n;
+  })
   .option('--max-seconds <t>', 'time budget of each fit', Number)
   .option('--quick', 'a short smoke run')
   .option('--file <path>', 'the equations file of the feynman suite (default: ../shared/benchmarks/feynman-dev.tsv)')
   .option('--json', 'print one JSON object on stdout');
 
 program.parse(process.argv);
-const opts = program.opts<{ suite: string; seeds?: number; tasks?: string[]; maxSeconds?: number; quick?: boolean; json?: boolean; file?: string; runs?: number }>();
+const opts = program.opts<{ suite: string; seeds?: number; tasks?: string[]; maxSeconds?: number; quick?: boolean; json?: boolean; file?: string; runs?: number; workers?: number }>();
 const suite = SUITES[opts.suite];
 if (!suite) {
   process.stderr.write(`calu-bench: no suite "${opts.suite}" (suites: ${Object.keys(SUITES).join(', ')})\n`);
@@ -32,7 +37,7 @@ if (!suite) {
 }
 const backend = await initBackend();
 const started = performance.now();
-const result = await suite({ seeds: opts.seeds, tasks: opts.tasks, maxSeconds: opts.maxSeconds, quick: opts.quick, file: opts.file, runs: opts.runs });
+const result = await suite({ seeds: opts.seeds, tasks: opts.tasks, maxSeconds: opts.maxSeconds, quick: opts.quick, file: opts.file, runs: opts.runs, workers: opts.workers });
 const seconds = (performance.now() - started) / 1000;
 if (opts.json) {
   process.stdout.write(JSON.stringify(result.json) + '\n');

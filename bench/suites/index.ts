@@ -5,6 +5,7 @@ import { feynmanSuite } from './feynman.ts';
 import { recipeSuite } from './recipe.ts';
 import { startupSuite } from './startup.ts';
 import { memorySuite } from './memory.ts';
+import { workersSuite } from './workers.ts';
 
 export interface SuiteArgs {
   seeds?: number;
@@ -16,6 +17,8 @@ export interface SuiteArgs {
   file?: string;
   /** Timed runs of each command (startup). */
   runs?: number;
+  /** The worker count compared with 1 (workers). */
+  workers?: number;
 }
 
 export interface SuiteResult {
@@ -36,4 +39,5 @@ export const SUITES: Record<string, Suite> = {
   recipe: recipeSuite,
   startup: startupSuite,
   memory: memorySuite,
+  workers: workersSuite,
 };

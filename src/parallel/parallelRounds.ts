@@ -11,13 +11,24 @@ import type { EventSink } from '../train/events.ts';
 import type { StopReason } from '../train/rounds.ts';
 import type { FitOptions, Search } from '../fit.ts';
 import { planRound } from '../train/recipe.ts';
-import type { StageContext, StageDone, StageRunner } from './task.ts';
+import type { FollowedRun, Offer, StageContext, StageDone, StageRunner } from './task.ts';
 import type { ProgressEvent, StageEvent } from '../train/events.ts';
 
 /** A stage as prepared for a worker: its job, and the open targets it was prepared for. */
 interface Job {
   job: Omit<StageJob, 'rows'>;
   open: number[];
+  /** Per trained target, whether the book held it solved when the stage started (its copy starts so). */
+  startSolved?: boolean[];
+}
+
+/** A head stage whose offers go to the book as they come: where the book stood before them, and how many went in. */
+interface Live {
+  saved: unknown[];
+  applied: number;
+  /** Every offer so far got the answer the stage's copy gave. */
+  ok: boolean;
+  closed: boolean;
 }
 
 /**
@@ -48,6 +59,7 @@ export async function parallelRounds(
     return seeds[index - 1];
   };
   const stages: StageRecord[] = [];
+  const live = new Map<Job, Live>();
   const stopped = () => options.signal?.aborted === true || options.shouldStop?.() === true;
   const applies = (spec: StageSpec, o: number, hasBase: boolean) =>
     stageApplies(spec, { solved: book.solved(o), dominant: search.dominant[o], hasBase, y: search.columns[o], x: search.rows.all.x });
@@ -89,9 +101,39 @@ export async function parallelRounds(
         };
         return { job: { job, open }, key: `${index}|${seed}|${outputs.join(',')}|${open.join(',')}|${residual ? (baseChanges.get(key) ?? 0) : ''}` };
       },
-      start: ({ job }) => pool.start({ job, standing: job.outputs.map((o) => book.standing(o)) }),
-      commit: ({ job, open }, done) => {
-        if (!replay(book, job.outputs, done)) return false;
+      start: (j) => {
+        const standing = j.job.outputs.map((o) => book.standing(o));
+        j.startSolved = standing.map((s) => s.best?.fits ?? false);
+        return pool.start({ job: j.job, standing });
+      },
+      onHead: (j, running, wake) => {
+        if (!('follow' in running)) return;
+        const outputs = j.job.outputs;
+        const state: Live = { saved: outputs.map((o) => book.save(o)), applied: 0, ok: sameStart(book, outputs, j.startSolved!), closed: false };
+        live.set(j, state);
+        if (!state.ok) return running.cancel();
+        (running as FollowedRun).follow((offer) => {
+          if (state.closed || !state.ok) return;
+          const before = book.solved(offer.output);
+          book.offer(offer.output, offer.found);
+          state.applied++;
+          if (book.solved(offer.output) !== offer.solved) {
+            state.ok = false;
+            outputs.forEach((o, k) => book.restore(o, state.saved[k]));
+            running.cancel();
+            wake();
+          } else if (before !== offer.solved) wake();
+        });
+      },
+      commit: (j, done) => {
+        const { job, open } = j;
+        const state = live.get(j);
+        live.delete(j);
+        if (state) {
+          state.closed = true;
+          if (!state.ok) return false;
+          if (!replay(book, job.outputs, done.offers.slice(state.applied), state.saved)) return false;
+        } else if (!sameStart(book, job.outputs, j.startSolved!) || !replay(book, job.outputs, done.offers, job.outputs.map((o) => book.save(o)))) return false;
         const key = transformName(job.spec.transform);
         if (!bases.has(key)) bases.set(key, data.targets.map(() => null));
         const kept = bases.get(key)!;
@@ -117,15 +159,19 @@ export async function parallelRounds(
   }
 }
 
+/** Whether the book holds the stage's targets solved as its copy did when it started. */
+function sameStart(book: CandidateBook, outputs: number[], startSolved: boolean[]): boolean {
+  return outputs.every((o, k) => book.solved(o) === startSolved[k]);
+}
+
 /**
- * A finished stage's offers, into the book in order. The stage ran against
- * a copy of the book: if the book answers "solved?" otherwise than the copy
- * did at any point, the stage would have run differently here, so the
- * offers are taken back and false returned (it runs again).
+ * A stage's offers, into the book in order. The stage ran against a copy
+ * of the book: if the book answers "solved?" otherwise than the copy did
+ * at any point, the stage would have run differently here, so the book
+ * goes back to `saved` and false is returned (the stage runs again).
  */
-function replay(book: CandidateBook, outputs: number[], done: StageDone): boolean {
-  const saved = outputs.map((o) => book.save(o));
-  const same = outputs.every((o, k) => book.solved(o) === done.startSolved[k]) && done.offers.every((offer) => (book.offer(offer.output, offer.found), book.solved(offer.output) === offer.solved));
+function replay(book: CandidateBook, outputs: number[], offers: Offer[], saved: unknown[]): boolean {
+  const same = offers.every((offer) => (book.offer(offer.output, offer.found), book.solved(offer.output) === offer.solved));
   if (!same) outputs.forEach((o, k) => book.restore(o, saved[k]));
   return same;
 }

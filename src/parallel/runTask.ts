@@ -16,7 +16,7 @@ export class TaskRunner {
 
   constructor(private readonly context: StageContext) {}
 
-  async run(task: StageTask, emit: (e: StageEvent | ProgressEvent) => void, shouldStop: () => boolean): Promise<StageDone> {
+  async run(task: StageTask, emit: (e: StageEvent | ProgressEvent) => void, shouldStop: () => boolean, onOffer: (offer: Offer) => void = () => {}): Promise<StageDone> {
     const c = this.context;
     const distinct = (enough: number) => this.counted.get(enough) ?? this.counted.set(enough, distinctPoints(c.test ? [c.data, c.test] : [c.data], enough)).get(enough)!;
     const book = new CandidateBook(c.data, { rows: c.rows.all, everyRow: c.everyRow, distinct }, c.symbols, c.positive, () => {});
@@ -28,7 +28,9 @@ export class TaskRunner {
     const outcome = await runStage(job, {
       offer: (output, found) => {
         book.offer(output, found);
-        offers.push({ output, found, solved: book.solved(output) });
+        const offer = { output, found, solved: book.solved(output) };
+        offers.push(offer);
+        onOffer(offer);
       },
       solved: (o) => book.solved(o),
       emit,

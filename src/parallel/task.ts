@@ -38,9 +38,15 @@ export interface Offer {
   solved: boolean;
 }
 
+/** A stage started on a worker that streams its offers as it makes them. */
+export interface FollowedRun extends Running<StageDone> {
+  /** Hands every offer so far, then each as it comes, to onOffer. */
+  follow(onOffer: (offer: Offer) => void): void;
+}
+
 /** Starts stages somewhere (worker threads, or machines through a queue) and stops them. */
 export interface StageRunner {
-  start(task: StageTask): Running<StageDone>;
+  start(task: StageTask): Running<StageDone> | FollowedRun;
   /** Asks every running stage to stop at its next step. */
   stopAll(): void;
   close(): Promise<void>;

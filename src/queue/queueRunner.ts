@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { serialize } from 'node:v8';
-import { Queue, QueueEvents, type Job } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Running } from '../train/speculation.ts';
 import type { ProgressEvent, StageEvent } from '../train/events.ts';
@@ -32,6 +32,8 @@ export class QueueRunner implements StageRunner {
   private next = 0;
   private readonly open = new Set<string>();
   private readonly numbers = new Map<string, number>();
+  /** How each job's promise ends, by job id, until its completed or failed event. */
+  private readonly waiting = new Map<string, { resolve: (r: StageDone) => void; reject: (e: Error) => void }>();
 
   private constructor(
     private readonly redis: Redis,
@@ -50,6 +52,15 @@ export class QueueRunner implements StageRunner {
     const events = new QueueEvents(QUEUE, { connection });
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     const runner = new QueueRunner(redis, queue, events, key);
+    events.on('completed', ({ jobId, returnvalue }) => {
+      const r = returnvalue as unknown as string;
+      runner.waiting.get(jobId)?.resolve(unpack<StageDone>(r.startsWith('"') ? (JSON.parse(r) as string) : r));
+      runner.waiting.delete(jobId);
+    });
+    events.on('failed', ({ jobId, failedReason }) => {
+      runner.waiting.get(jobId)?.reject(new Error(`a worker failed a stage: ${failedReason}`));
+      runner.waiting.delete(jobId);
+    });
     events.on('progress', ({ jobId, data }) => {
       if (!runner.open.has(jobId)) return;
       const p = data as unknown as QueuedProgress;
@@ -62,8 +73,12 @@ export class QueueRunner implements StageRunner {
   start(task: StageTask): Running<StageDone> {
     const jobId = `${this.fit}-${++this.next}`;
     this.open.add(jobId);
-    const added = this.queue.add('stage', { data: this.data, task: pack(task) } satisfies QueuedStage, { jobId, removeOnComplete: true, removeOnFail: true });
-    const done = added.then((job: Job) => job.waitUntilFinished(this.events)).then((r: string) => unpack<StageDone>(r));
+    // Its result comes as an event (the job itself is removed once complete): listened for before the job exists.
+    const done = new Promise<StageDone>((resolve, reject) => this.waiting.set(jobId, { resolve, reject }));
+    this.queue.add('stage', { data: this.data, task: pack(task) } satisfies QueuedStage, { jobId, removeOnComplete: true, removeOnFail: true }).catch((e: Error) => {
+      this.waiting.get(jobId)?.reject(e);
+      this.waiting.delete(jobId);
+    });
     done.finally(() => this.open.delete(jobId)).catch(() => {});
     return { done, cancel: () => void this.cancel(jobId) };
   }
@@ -71,6 +86,8 @@ export class QueueRunner implements StageRunner {
   /** A waiting job is removed; a running one is asked to stop. */
   private async cancel(jobId: string): Promise<void> {
     this.open.delete(jobId);
+    // Nobody waits for a cancelled job's result any more.
+    this.waiting.delete(jobId);
     await this.redis.set(stopKey(jobId), '1', 'EX', KEEP_SECONDS);
     await this.queue.remove(jobId).catch(() => 0);
   }

@@ -49,6 +49,12 @@ export interface SpeculationInput<J, R extends { end: StageEnd }> {
   /** The stage's job for those targets as the index-th stage run (1-based). */
   prepare(stage: StageSpec, open: number[], index: number): Prepared<J>;
   start(job: J): Running<R>;
+  /**
+   * The stage became the head: nothing before it is left to commit, so
+   * what it finds may go to the book as it comes (call `wake` when that
+   * changes what the stages after it would be).
+   */
+  onHead?(job: J, running: Running<R>, wake: () => void): void;
   /** Commits a finished stage; false when the committed book answered its offers otherwise than its copy did (it must run again). */
   commit(job: J, result: R): boolean;
   /** Every target has an exact formula. */
@@ -134,15 +140,22 @@ export async function runSpeculatively<J, R extends { end: StageEnd }>(input: Sp
     if (input.stopped() || epochNow() > input.deadline) return;
     const ahead: StageSpec[] = [];
     let index = committed;
-    for (let i = 0; i < LOOKAHEAD && busy() < input.workers; i++) {
-      if (i >= slots.length && !extend()) return;
+    for (let i = 0; i < LOOKAHEAD; i++) {
+      // Past the stages started already, only while a worker is free.
+      if (i >= slots.length && (busy() >= input.workers || !extend())) return;
       const slot = slots[i];
+      if (i === 0) {
+        // The head runs as prepared: what it finds as it goes is committed already.
+        ahead.push(slot.spec);
+        index++;
+        continue;
+      }
       const open = input.open(slot.spec);
       // What a started stage assumed has changed already (a target solved, an index or seed moved): start it again, or not at all.
       if (slot.prepared && (open.length === 0 || slot.prepared.key !== input.prepare(slot.spec, open, index + 1).key)) cancel(slot);
       if (open.length === 0 && !input.expected(slot.spec, ahead)) continue;
       index++;
-      if (!slot.prepared && open.length > 0 && input.mayStartAhead(slot.spec, ahead)) launch(slot, input.prepare(slot.spec, open, index));
+      if (!slot.prepared && open.length > 0 && busy() < input.workers && input.mayStartAhead(slot.spec, ahead)) launch(slot, input.prepare(slot.spec, open, index));
       ahead.push(slot.spec);
     }
   };
@@ -168,8 +181,12 @@ export async function runSpeculatively<J, R extends { end: StageEnd }>(input: Sp
         cancel(head);
         launch(head, prepared);
       }
+      input.onHead?.(head.prepared!.job, head.running!, notify);
       speculate();
-      while (!head.outcome) await woken();
+      while (!head.outcome) {
+        await woken();
+        speculate();
+      }
       if (head.outcome.error !== undefined) throw head.outcome.error;
       const result = head.outcome.result!;
       ranInRound = true;
