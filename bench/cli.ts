@@ -18,7 +18,7 @@ const program = new Command()
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
     return n;
   })
-  .option('--workers <n>', 'the worker count compared with 1 (workers)', (v) => {
+  .option('--workers <n>', 'the worker count compared with 1 (workers), or of every fit (feynman; default 1)', (v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
     return n;

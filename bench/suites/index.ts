@@ -17,7 +17,7 @@ export interface SuiteArgs {
   file?: string;
   /** Timed runs of each command (startup). */
   runs?: number;
-  /** The worker count compared with 1 (workers). */
+  /** The worker count compared with 1 (workers), or that every fit uses (feynman; default 1). */
   workers?: number;
 }
 
