@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { ROOT, calu } from './helpers/cli.ts';
 import { installed } from './helpers/requires.ts';
+import { QUEUE, parseQueueUrl } from '../src/queue/connection.ts';
 
 /**
  * Many machines, here as processes: a real redis-server on a free
@@ -68,6 +69,17 @@ describe.runIf(redis)('a fit through a Redis queue (BullMQ)', () => {
     // Both workers took stages.
     expect(a.log()).toMatch(/job .*: stage \d+/);
     expect(b.log()).toMatch(/job .*: stage \d+/);
+    // The solved fit left no job behind: the ones still waiting were removed, the ones running stopped.
+    const { Queue } = await import('bullmq');
+    const queue = new Queue(QUEUE, { connection: parseQueueUrl(url) });
+    let counts: Record<string, number> = {};
+    for (let i = 0; i < 100; i++) {
+      counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).every((n) => n === 0)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await queue.close();
+    expect(counts).toEqual({ waiting: 0, active: 0, delayed: 0, prioritized: 0 });
 
     // Again, with one worker killed (SIGKILL: no goodbye) as soon as it starts a stage: its job stalls and the other takes it.
     const jobs = (w: { log: () => string }) => (w.log().match(/: job /g) ?? []).length;
