@@ -6,6 +6,7 @@ import { recipeSuite } from './recipe.ts';
 import { startupSuite } from './startup.ts';
 import { memorySuite } from './memory.ts';
 import { workersSuite } from './workers.ts';
+import { queueSuite } from './queue.ts';
 
 export interface SuiteArgs {
   seeds?: number;
@@ -40,4 +41,5 @@ export const SUITES: Record<string, Suite> = {
   startup: startupSuite,
   memory: memorySuite,
   workers: workersSuite,
+  queue: queueSuite,
 };
