@@ -90,7 +90,8 @@ function talkJobs(names: string[]): Job[] {
 
 /** Equations of --file (the Feynman dev set by default) named in --tasks by id or class. */
 function feynmanJobs(args: SuiteArgs): Job[] {
-  if (!args.tasks) return [];
+  // Only when --tasks names more than talk tasks: the file may not be there otherwise.
+  if (!args.tasks || args.tasks.every((t) => TALK_TASKS.some((k) => k.name === t))) return [];
   const file = args.file ?? FEYNMAN_DEV.pathname;
   return readFeynman(file)
     .filter((e) => args.tasks!.includes(e.id) || args.tasks!.includes(e.kind))
