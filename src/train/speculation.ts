@@ -179,13 +179,17 @@ export async function runSpeculatively<J, R extends { end: StageEnd }>(input: Sp
       if (head.prepared?.key !== prepared.key) {
         if (epochNow() > input.deadline) return 'time';
         cancel(head);
+        // The head never waits behind a stage that runs ahead of it: the one furthest ahead gives way.
+        const ahead = slots.filter((s) => s !== head && s.running && !s.outcome);
+        if (ahead.length >= input.workers) cancel(ahead[ahead.length - 1]);
         launch(head, prepared);
       }
       input.onHead?.(head.prepared!.job, head.running!, notify);
       speculate();
       while (!head.outcome) {
         await woken();
-        speculate();
+        // Once the head is done it commits first: what it leaves may let a waiting stage start.
+        if (!head.outcome) speculate();
       }
       if (head.outcome.error !== undefined) throw head.outcome.error;
       const result = head.outcome.result!;
