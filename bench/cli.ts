@@ -20,6 +20,11 @@ const program = new Command()
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
     return n;
   })
+  .option('--workers <n>', 'the worker count compared with 1 (workers), or of every fit (feynman; default 1)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+    return n;
+  })
   .option('--max-seconds <t>', 'time budget of each fit', Number)
   .option('--quick', 'a short smoke run')
   .option('--file <path>', 'the equations file of the feynman suite (default: ../shared/benchmarks/feynman-dev.tsv)')
@@ -34,7 +39,7 @@ const program = new Command()
   .option('--save <path>', 'also write the JSON object to a file (the raw output beside the table)');
 
 program.parse(process.argv);
-const opts = program.opts<{ suite: string; seeds?: number; tasks?: string[]; maxSeconds?: number; quick?: boolean; json?: boolean; file?: string; runs?: number; noise?: number[]; save?: string }>();
+const opts = program.opts<{ suite: string; seeds?: number; tasks?: string[]; maxSeconds?: number; quick?: boolean; json?: boolean; file?: string; runs?: number; noise?: number[]; save?: string; workers?: number }>();
 const suite = SUITES[opts.suite];
 if (!suite) {
   process.stderr.write(`calu-bench: no suite "${opts.suite}" (suites: ${Object.keys(SUITES).join(', ')})\n`);
@@ -42,7 +47,7 @@ if (!suite) {
 }
 const backend = await initBackend();
 const started = performance.now();
-const result = await suite({ seeds: opts.seeds, tasks: opts.tasks, maxSeconds: opts.maxSeconds, quick: opts.quick, file: opts.file, runs: opts.runs, noise: opts.noise });
+const result = await suite({ seeds: opts.seeds, tasks: opts.tasks, maxSeconds: opts.maxSeconds, quick: opts.quick, file: opts.file, runs: opts.runs, noise: opts.noise, workers: opts.workers });
 const seconds = (performance.now() - started) / 1000;
 if (opts.save) writeFileSync(opts.save, JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, seconds, ...(result.json as object) }) + '\n');
 if (opts.json) {

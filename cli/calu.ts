@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
@@ -50,6 +51,8 @@ program
   .option('--steps <n>', 'schedule length of each stage (default: 500, doubling each search round)', positiveInt)
   .option('--seed <n>', 'random seed: the same data and seed give the same formula', nonNegativeInt, DEFAULT_SEED)
   .option('--max-seconds <t>', 'time budget; when it runs out the best candidate is printed, marked not exact', positiveNumber, DEFAULT_MAX_SECONDS)
+  .option('--workers <n>', 'stages that run at once, each in a worker thread; 1 runs them one after another (the formula is the same)', positiveInt, availableParallelism())
+  .option('--queue <url>', 'send the stages to `calu worker` processes through this Redis server (redis://HOST:PORT); the formulas are the same')
   .option('--json', 'print one JSON object on stdout and nothing else')
   .option('--latex', 'print the formulas as LaTeX')
   .option('--save <file>', 'save the fitted model as JSON, for calu predict')
@@ -73,7 +76,7 @@ program
     const data = await read(file, { targets: opts.target, inputs: opts.inputs });
     const test = opts.test ? await read(opts.test, { targets: opts.target, inputs: data.inputs }) : undefined;
     const curve = curveRecorder();
-    const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds };
+    const options = { layers: opts.layers, q: opts.q, restarts: opts.restarts, steps: opts.steps, seed: opts.seed, maxSeconds: opts.maxSeconds, workers: opts.workers, queue: opts.queue };
     const live = liveScreenWanted(opts);
     // The live screen (Ink, React) and the report (KaTeX) load only when they are used: each costs start-up time.
     if (live) honourNoColor();
@@ -98,6 +101,23 @@ program
       writeReport(opts.report, { result, train: data, test, curve: curve.curve, source: data.source });
       if (!opts.quiet) process.stderr.write(`report written to ${printable(opts.report)}\n`);
     }
+  });
+
+program
+  .command('worker')
+  .description('run the stages of fits started elsewhere with --queue, one at a time, until stopped (Ctrl-C)')
+  .requiredOption('--queue <url>', 'the Redis server the fits use, redis://HOST:PORT')
+  .action(async (opts: { queue: string }) => {
+    const { runWorker } = await import('../src/queue/worker.ts');
+    const worker = await runWorker(opts.queue, (line) => process.stderr.write(printable(line) + '\n'));
+    await new Promise<void>((resolve) => {
+      const off = stopOnSignals((signal) => {
+        process.stderr.write(`${stoppingLine(signal)}\n`);
+        off();
+        resolve();
+      });
+    });
+    await worker.close();
   });
 
 program
@@ -175,6 +195,8 @@ interface FitCliOptions {
   steps?: number;
   seed: number;
   maxSeconds: number;
+  workers: number;
+  queue?: string;
   json?: boolean;
   latex?: boolean;
   save?: string;

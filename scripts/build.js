@@ -64,11 +64,12 @@ const mathjsTwoWays = {
 };
 
 await build({
-  // One flat directory: the CLI finds ../package.json and the worker file (./fitWorker.js) from any output.
+  // One flat directory: the CLI finds ../package.json and the worker files (./fitWorker.js, ./stageWorker.js) from any output.
   entryPoints: [
     { in: 'src/index.ts', out: 'index' },
     { in: 'cli/calu.ts', out: 'calu' },
     { in: 'cli/fitWorker.ts', out: 'fitWorker' },
+    { in: 'src/parallel/stageWorker.ts', out: 'stageWorker' },
   ],
   outdir: 'dist',
   bundle: true,

@@ -20,6 +20,7 @@ import type { EventSink } from './train/events.ts';
 import type { FitResult, StageRecord } from './result.ts';
 import { CandidateBook } from './result/book.ts';
 import type { Criterion } from './result/selection.ts';
+import { parseQueueUrl } from './queue/connection.ts';
 
 export interface FitOptions {
   /** A stack such as "8 50:CALUm 3:CALUa" or "50:m 3:a"; calu searches its own when absent. */
@@ -42,6 +43,14 @@ export interface FitOptions {
   backend?: BackendName;
   /** How a formula is chosen when none is exact (see result/selection.ts). */
   criterion?: Criterion;
+  /**
+   * Stages that run at once, each in a worker thread (1, the default: one
+   * after another in this thread). The seed fixes the result whatever the
+   * number (see train/speculation.ts).
+   */
+  workers?: number;
+  /** A Redis URL (redis://host:port): stages run as BullMQ jobs on the machines running `calu worker` for it; the book stays here. */
+  queue?: string;
 }
 
 export { DEFAULT_SEED, DEFAULT_MAX_SECONDS };
@@ -75,7 +84,9 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const distinct = (enough: number) => counted.get(enough) ?? counted.set(enough, distinctPoints(options.test ? [data, options.test] : [data], enough)).get(enough)!;
   const searched = { rows: search.rows.all, everyRow: search.everyRow, distinct };
   const book = new CandidateBook(data, searched, search.symbols, search.positive, emit, { seed, criterion: options.criterion });
-  const { stages, stoppedBy } = await rounds(data, options, search, book, emit);
+  const workers = options.workers ?? 1;
+  const { stages, stoppedBy } =
+    workers > 1 || options.queue ? await (await import('./parallel/parallelRounds.ts')).parallelRounds(data, options, search, book, emit, backend) : await rounds(data, options, search, book, emit);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
   emit({ type: 'done', exact: outputs.every((o) => o.exact), seconds, stoppedBy });
@@ -102,6 +113,8 @@ function validate(data: Dataset, options: FitOptions): void {
   requireRows(data, minimumRows(data.inputs.length));
   checkFloat32Range(data.source, data.inputs, data.inputColumns);
   if (options.test) checkTestColumns(data, options.test);
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) throw new CaluError(`workers: expected a whole number of at least 1, got ${options.workers}`);
+  if (options.queue !== undefined) parseQueueUrl(options.queue);
   const nOut = data.targets.length;
   const first = planRound(0, data.inputs.length, nOut, options)[0];
   if (first.stack.inputs !== undefined && first.stack.inputs !== data.inputs.length) {
@@ -114,7 +127,7 @@ function validate(data: Dataset, options: FitOptions): void {
 }
 
 /** What every stage of a fit shares. */
-interface Search {
+export interface Search {
   symbols: string[];
   /** positive[j]: input j is > 0 on every row. */
   positive: boolean[];

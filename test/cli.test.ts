@@ -105,7 +105,8 @@ describe('calu fit', () => {
     const r = await calu(['fit', 'samples/mul-train.csv', '--target', 'y', '--layers', '1:a']);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/^y ≈ \S.* {2}\(max rel\. error \S+\)\n$/);
-    const stages = [...r.stderr.matchAll(/^stage (\d+): 2 1:a, .*, (\d+) steps, for y$/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    // With several workers the stages start side by side: their lines come in the order the workers report them.
+    const stages = [...r.stderr.matchAll(/^(?:worker \d: )?stage (\d+): 2 1:a, .*, (\d+) steps, for y$/gm)].map((m) => [Number(m[1]), Number(m[2])]).sort((a, b) => a[0] - b[0]);
     expect(stages).toEqual([[1, 500], [2, 1000], [3, 2000], [4, 4000], [5, 8000]]);
     expect(r.stderr).toContain('stopped: nothing left to try; best candidate shown');
   });

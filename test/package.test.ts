@@ -41,7 +41,7 @@ beforeAll(() => {
 describe('the npm package', () => {
   it('ships the built files and the README, not the sources, tests or samples', () => {
     expect(files.filter((f) => !/^dist\/[\w-]+\.(js|d\.ts)$/.test(f)).sort()).toEqual(['README.md', 'package.json']);
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/calu.js', 'dist/fitWorker.js']));
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/calu.js', 'dist/fitWorker.js', 'dist/stageWorker.js']));
   });
 
   it('passes publint and arethetypeswrong (as an ES module package)', () => {

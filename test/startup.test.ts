@@ -31,7 +31,8 @@ process.on('exit', () => appendFileSync(process.env.CALU_TRACE, Object.keys(requ
 `,
 );
 
-const HEAVY = ['mathjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-layers', 'ink', 'react', 'katex'];
+// bullmq and ioredis load only for --queue and calu worker: a fit without them never touches Redis.
+const HEAVY = ['mathjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-layers', 'ink', 'react', 'katex', 'bullmq', 'ioredis'];
 
 /** The heavy packages a run of the built CLI loads. */
 function loaded(args: string[]): string[] {

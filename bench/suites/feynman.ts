@@ -36,7 +36,7 @@ export async function feynmanSuite(args: SuiteArgs): Promise<SuiteResult> {
       const train = dataset(eq, 'train', args.quick ? 300 : 1000, rng.fork());
       const test = dataset(eq, 'test', args.quick ? 200 : 500, rng.fork());
       const t0 = performance.now();
-      const result = await fit(train, { seed, test, maxSeconds: budget });
+      const result = await fit(train, { seed, test, maxSeconds: budget, workers: args.workers });
       const seconds = (performance.now() - t0) / 1000;
       const out = result.outputs[0];
       const recovered = out.exact && agreesOnTest(out.formula, result.symbols, eq, test);
@@ -52,9 +52,9 @@ export async function feynmanSuite(args: SuiteArgs): Promise<SuiteResult> {
     const times = mine.map((r) => r.seconds);
     return { kind, runs: mine.length, recovered: mine.filter((r) => r.recovered).length, medianSeconds: median(times), worstSeconds: times.length ? Math.max(...times) : NaN };
   }).filter((c) => c.runs > 0);
-  const json = { suite: 'feynman', file: String(typeof file === 'string' ? file : file.pathname), machine: machine(backend), date: today(), maxSeconds: budget, seeds, classes, rows };
+  const json = { suite: 'feynman', workers: args.workers ?? 1, file: String(typeof file === 'string' ? file : file.pathname), machine: machine(backend), date: today(), maxSeconds: budget, seeds, classes, rows };
   const table = [
-    `Recovery per class (budget ${budget} s per fit, ${seeds} seed${seeds === 1 ? '' : 's'}):`,
+    `Recovery per class (budget ${budget} s per fit, ${seeds} seed${seeds === 1 ? '' : 's'}, ${args.workers ?? 1} worker${(args.workers ?? 1) === 1 ? '' : 's'}):`,
     '',
     markdownTable(
       ['class', 'recovered', 'rate', 'median s', 'worst s'],

@@ -5,6 +5,8 @@ import { feynmanSuite } from './feynman.ts';
 import { recipeSuite } from './recipe.ts';
 import { startupSuite } from './startup.ts';
 import { memorySuite } from './memory.ts';
+import { workersSuite } from './workers.ts';
+import { queueSuite } from './queue.ts';
 
 export interface SuiteArgs {
   seeds?: number;
@@ -18,6 +20,8 @@ export interface SuiteArgs {
   runs?: number;
   /** SRBench noise levels on the training target (feynman). */
   noise?: number[];
+  /** The worker count compared with 1 (workers), or that every fit uses (feynman; default 1). */
+  workers?: number;
 }
 
 export interface SuiteResult {
@@ -38,4 +42,6 @@ export const SUITES: Record<string, Suite> = {
   recipe: recipeSuite,
   startup: startupSuite,
   memory: memorySuite,
+  workers: workersSuite,
+  queue: queueSuite,
 };

@@ -62,8 +62,9 @@ export class CandidateBook {
   /** Smaller networks about as good as the best, read for the table under noise (see offerAlike), and their shapes. */
   private readonly alike: Entry[][];
   private readonly alikeShapes: Array<Set<string>>;
-  /** Per target: training steps seen (from the offers' stage and step), and the leader under noise since when. */
-  private readonly clock: Array<{ stage: number; step: number; steps: number; read: number; leader: string | null; within: boolean; since: number; patience: number }>;
+  private readonly clock: Clock[];
+  /** Per target, the offers that changed the book (the others only moved its clock): what a copy replays (see standing). */
+  private readonly kept: Found[][];
   private split: { holdout: Holdout; neighbours: Neighbours } | null = null;
   private readonly judges: Array<NoiseJudge | null>;
 
@@ -73,7 +74,7 @@ export class CandidateBook {
     private readonly symbols: string[],
     /** positive[j]: input j is > 0 on every row. */
     private readonly positive: boolean[],
-    private readonly emit: EventSink,
+    private emit: EventSink,
     private readonly options: BookOptions = {},
   ) {
     this.best = data.targets.map(() => null);
@@ -83,6 +84,7 @@ export class CandidateBook {
     this.alikeShapes = data.targets.map(() => new Set());
     this.clock = data.targets.map(() => ({ stage: 0, step: 0, steps: 0, read: -1, leader: null, within: false, since: 0, patience: PATIENCE_STEPS }));
     this.judges = data.targets.map(() => null);
+    this.kept = data.targets.map(() => []);
   }
 
   /** Whether target o has a formula whose printed tree fits every row: exact, or all the data can say. */
@@ -106,8 +108,12 @@ export class CandidateBook {
     c.steps += found.stage === c.stage ? Math.max(0, found.step - c.step) : found.step;
     c.stage = found.stage;
     c.step = found.step;
-    this.offerAlike(o, found);
-    if (!better(found, this.best[o])) return;
+    const alike = this.offerAlike(o, found);
+    if (!better(found, this.best[o])) {
+      if (alike) this.kept[o].push(found);
+      return;
+    }
+    this.kept[o].push(found);
     const trail = this.trail[o];
     const prev = trail.at(-1)?.found;
     const shape = found.layers.map((l) => (l.kind === 'caluM' ? JSON.stringify(l.weights) : l.weights.length)).join('|');
@@ -133,14 +139,15 @@ export class CandidateBook {
    * by the error alone. Such a network, in a shape not read before, is read
    * for the table under noise (at most MAX_ALIKE per target).
    */
-  private offerAlike(o: number, found: Found): void {
+  private offerAlike(o: number, found: Found): boolean {
     const best = this.best[o];
-    if (!best || best.fits || found.screened || this.alike[o].length >= MAX_ALIKE) return;
-    if (!(found.error <= ALIKE * best.found.error) || liveWeights(found.layers) >= liveWeights(best.found.layers)) return;
+    if (!best || best.fits || found.screened || this.alike[o].length >= MAX_ALIKE) return false;
+    if (!(found.error <= ALIKE * best.found.error) || liveWeights(found.layers) >= liveWeights(best.found.layers)) return false;
     const shape = found.layers.map((l) => (l.kind === 'caluM' ? JSON.stringify(l.weights) : l.weights.length)).join('|');
-    if (this.alikeShapes[o].has(shape)) return;
+    if (this.alikeShapes[o].has(shape)) return false;
     this.alikeShapes[o].add(shape);
     this.alike[o].push({ found, formula: this.read(found.layers, o) });
+    return true;
   }
 
   /**
@@ -200,6 +207,46 @@ export class CandidateBook {
     return this.holdout().holdout.held.x.length;
   }
 
+  /**
+   * What decides target o's next answers, as plain data: where a stage in
+   * another thread starts its own copy of the book (see adopt). Under noise
+   * "settled?" depends on every candidate read and on the training clock,
+   * so the copy gets the offers that changed the book, to read them again,
+   * and the clock as it stands.
+   */
+  standing(o: number): Standing {
+    return { kept: [...this.kept[o]], clock: { ...this.clock[o] } };
+  }
+
+  /** Takes target o's standing from another book: it then answers as that one would. */
+  adopt(o: number, s: Standing): void {
+    const emit = this.emit;
+    this.emit = () => {};
+    try {
+      for (const found of s.kept) this.offer(o, found);
+    } finally {
+      this.emit = emit;
+    }
+    this.clock[o] = { ...s.clock };
+  }
+
+  /** Target o's state as it is, to undo the offers made after (see restore). */
+  save(o: number): unknown {
+    const saved: Saved = { best: this.best[o], trail: [...this.trail[o]], shapes: new Set(this.shapes[o]), alike: [...this.alike[o]], alikeShapes: new Set(this.alikeShapes[o]), clock: { ...this.clock[o] }, kept: [...this.kept[o]] };
+    return saved;
+  }
+
+  restore(o: number, saved: unknown): void {
+    const s = saved as Saved;
+    this.best[o] = s.best;
+    this.trail[o] = [...s.trail];
+    this.shapes[o] = new Set(s.shapes);
+    this.alike[o] = [...s.alike];
+    this.alikeShapes[o] = new Set(s.alikeShapes);
+    this.clock[o] = { ...s.clock };
+    this.kept[o] = [...s.kept];
+  }
+
   private rows(o: number): Rows {
     return targetRows(this.searched.rows, o);
   }
@@ -236,6 +283,35 @@ export class CandidateBook {
     return why ? { ...f, train: { ...train, exact: false }, undecided: why } : { ...f, train };
   }
 
+}
+
+/** What a book holds of one target that decides how it answers (see CandidateBook.standing), as plain data. */
+export interface Standing {
+  kept: Found[];
+  clock: Clock;
+}
+
+/** Per target: training steps seen (from the offers' stage and step), and the leader under noise since when. */
+interface Clock {
+  stage: number;
+  step: number;
+  steps: number;
+  read: number;
+  leader: string | null;
+  within: boolean;
+  since: number;
+  patience: number;
+}
+
+/** Target o's state, to go back to (see CandidateBook.save). */
+interface Saved {
+  best: BookEntry | null;
+  trail: Entry[];
+  shapes: Set<string>;
+  alike: Entry[];
+  alikeShapes: Set<string>;
+  clock: Clock;
+  kept: Found[];
 }
 
 /** The book's record of a candidate: it fits only when its formula was read and checked. */

@@ -32,11 +32,15 @@ export interface StageDescription {
 
 export interface StageEvent extends StageDescription {
   type: 'stage';
+  /** The worker running it, numbered from 1, when stages run in several (--workers). */
+  worker?: number;
 }
 
 export interface ProgressEvent {
   type: 'progress';
   stage: number;
+  /** As in StageEvent. */
+  worker?: number;
   step: number;
   steps: number;
   elapsed: number;

@@ -15,7 +15,7 @@ export function plainProgress(write: (line: string) => void, everyMs = 1000): (e
         write(`calu: ${e.rows} rows, ${e.inputs.length} inputs -> ${e.targets.join(', ')}; backend ${e.backend}, seed ${e.seed}, budget ${e.maxSeconds} s`);
         break;
       case 'stage':
-        write(`stage ${e.index}: ${e.stack}, Q ${e.q}, ${e.restarts} restarts, ${e.steps} steps, for ${e.targets.join(', ')}`);
+        write(`${e.worker === undefined ? '' : `worker ${e.worker}: `}stage ${e.index}: ${e.stack}, Q ${e.q}, ${e.restarts} restarts, ${e.steps} steps, for ${e.targets.join(', ')}`);
         last = -Infinity;
         break;
       case 'progress': {
@@ -23,7 +23,7 @@ export function plainProgress(write: (line: string) => void, everyMs = 1000): (e
         if (now - last < everyMs && e.step < e.steps) return;
         last = now;
         write(
-          `  step ${e.step}/${e.steps}  loss ${sci(e.bestLoss)} (median ${sci(e.medianLoss)})  exact ${e.exact}/${e.restarts}  settled ${Math.round(100 * e.settled)}%` +
+          `  ${e.worker === undefined ? '' : `stage ${e.stage}: `}step ${e.step}/${e.steps}  loss ${sci(e.bestLoss)} (median ${sci(e.medianLoss)})  exact ${e.exact}/${e.restarts}  settled ${Math.round(100 * e.settled)}%` +
             `${e.blownUp ? `  blown up ${e.blownUp}` : ''}  ${e.elapsed.toFixed(1)} s`,
         );
         break;

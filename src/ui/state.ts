@@ -16,6 +16,8 @@ export interface UiState {
   source: string;
   start?: StartEvent;
   stage?: StageEvent;
+  /** With several workers (--workers): the stage each one runs, by worker number. */
+  workers?: Record<number, StageEvent>;
   progress?: ProgressEvent;
   /** Best and median loss of the current stage, one point per progress event (the last HISTORY). */
   history: { best: number[]; median: number[] };
@@ -79,12 +81,15 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return {
         ...state,
         stage: action,
+        workers: action.worker === undefined ? state.workers : { ...state.workers, [action.worker]: action },
         progress: undefined,
         eta: undefined,
         history: { best: [], median: [] },
         earlier: state.earlier + (state.progress?.elapsed ?? 0),
       };
     case 'progress': {
+      // With several workers, the bars and the loss follow the stage shown; the others are listed by worker.
+      if (action.worker !== undefined && state.stage && action.stage !== state.stage.index) return state;
       const eta = action.step > 0 ? (action.elapsed / action.step) * (action.steps - action.step) : undefined;
       return {
         ...state,

@@ -34,8 +34,8 @@ describe('calu fit piped, and its report', () => {
     const r = await sh(`npm run calu -- fit samples/lorentz-train.csv --target pp,pq,qq --report ${report} | cat`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('pp = p0^2 - p1^2 - p2^2 - p3^2\npq = p0 * q0 - p1 * q1 - p2 * q2 - p3 * q3\nqq = q0^2 - q1^2 - q2^2 - q3^2\n');
-    expect(r.stderr).toMatch(/^stage 1: /m);
-    expect(r.stderr).toMatch(/^ {2}step \d+\/\d+ {2}loss /m);
+    expect(r.stderr).toMatch(/^(?:worker \d: )?stage 1: /m);
+    expect(r.stderr).toMatch(/^ {2}(?:stage \d+: )?step \d+\/\d+ {2}loss /m);
     expect(r.stderr).toContain(`report written to ${report}\n`);
     expect((r.stdout + r.stderr).match(/\x1b.{0,10}/g)).toBeNull();
   });

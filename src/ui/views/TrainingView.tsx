@@ -24,6 +24,13 @@ export function TrainingView({ state, width, height }: { state: UiState; width: 
       <Text wrap="truncate-end">
         {stage ? `Stage ${stage.index}: ${stage.stack} · Q ${stage.q} · ${stage.restarts} restarts · for ${stage.targets.join(', ')}` : 'Preparing the first stage…'}
       </Text>
+      {state.workers ? (
+        <Text wrap="truncate-end" dimColor>
+          {Object.entries(state.workers)
+            .map(([w, s]) => `worker ${w}: stage ${s.index}`)
+            .join('  ·  ')}
+        </Text>
+      ) : null}
       <Text> </Text>
       <Text wrap="truncate-end">
         {'steps   '}
