@@ -26,7 +26,7 @@ export async function workersSuite(args: SuiteArgs): Promise<SuiteResult> {
   const counts = [1, args.workers ?? 2];
   const jobs = [...talkJobs(args.tasks ?? ['multinomial']), ...feynmanJobs(args)];
   // The worker threads start (and load TensorFlow.js) once per process: a first, untimed fit pays for that, as a CLI run would in its own start-up.
-  await fit(datasetOfRows('warm-up', ['x1', 'x2'], ['y'], { x: [1, 2, 3, 4, 5, 6, 7, 8].map((v) => [v, 9 - v]), y: [1, 2, 3, 4, 5, 6, 7, 8].map((v) => [v * (9 - v)]) }), { workers: counts[1], maxSeconds: 10 });
+  await fit(datasetOfRows('warm-up', ['x1', 'x2'], ['y'], { x: Array.from({ length: 16 }, (_, v) => [v + 1, (v * v) % 7]), y: Array.from({ length: 16 }, (_, v) => [(v + 1) * ((v * v) % 7)]) }), { workers: counts[1], maxSeconds: 10 });
   const rows: Array<{ task: string; seed: number; workers: number; exact: boolean; seconds: number; same: boolean }> = [];
   for (const job of jobs) {
     for (let seed = 1; seed <= seeds; seed++) {
