@@ -7,12 +7,14 @@ import { DEFAULT_SEED } from '../defaults.ts';
 import { forTargets, stageApplies, stageKind, stageLabel, type StageSpec } from '../train/recipe.ts';
 import { runSpeculatively } from '../train/speculation.ts';
 import { resolveTransform, transformName } from '../train/transform.ts';
+import { runStage } from '../train/stage.ts';
 import type { Base, StageJob } from '../train/stage.ts';
 import type { EventSink } from '../train/events.ts';
 import type { StopReason } from '../train/rounds.ts';
 import type { FitOptions, Search } from '../fit.ts';
 import { planRound } from '../train/recipe.ts';
 import type { FollowedRun, Offer, StageContext, StageDone, StageRunner } from './task.ts';
+import type { Running } from '../train/speculation.ts';
 import type { ProgressEvent, StageEvent } from '../train/events.ts';
 
 /** A stage as prepared for a worker: its job, and the open targets it was prepared for. */
@@ -21,6 +23,8 @@ interface Job {
   open: number[];
   /** Per trained target, whether the book held it solved when the stage started (its copy starts so). */
   startSolved?: boolean[];
+  /** Set once it is the head: call when what it finds changes what the stages after it would be. */
+  wake?: () => void;
 }
 
 /** A head stage whose offers go to the book as they come: where the book stood before them, and how many went in. */
@@ -69,9 +73,34 @@ export async function parallelRounds(
 
   const context: StageContext = { data, test: options.test, rows: search.rows, everyRow: search.everyRow, symbols: search.symbols, positive: search.positive, book: { seed: options.seed ?? DEFAULT_SEED, criterion: options.criterion }, backend };
   const onEvent = (event: StageEvent | ProgressEvent, worker: number) => emit({ ...event, worker });
+  /**
+   * The head, started as the head, runs here against the book itself, as
+   * in the plain round loop: no copy of the book to start and no offers to
+   * replay, and this thread does the work it would otherwise wait on. The
+   * pool's threads (one fewer than --workers) run the stages ahead.
+   */
+  const inThread = (j: Job): Running<StageDone> => {
+    let cancelled = false;
+    const t0 = performance.now();
+    const done = runStage(
+      { ...j.job, rows: search.rows },
+      {
+        offer: (o, found) => {
+          const before = book.solved(o);
+          book.offer(o, found);
+          if (book.solved(o) !== before) j.wake?.();
+        },
+        solved: (o) => book.solved(o),
+        settled: (o) => book.settled(o),
+        emit: (event) => onEvent(event as StageEvent | ProgressEvent, 1),
+        shouldStop: () => cancelled || stopped(),
+      },
+    ).then((outcome): StageDone => ({ ...outcome, startSolved: [], offers: [], seconds: (performance.now() - t0) / 1000, direct: true }));
+    return { done, cancel: () => (cancelled = true) };
+  };
   const pool: StageRunner = options.queue
     ? await (await import('../queue/queueRunner.ts')).QueueRunner.open(options.queue, context, onEvent)
-    : new (await import('./pool.ts')).StagePool(workers, context, onEvent);
+    : new (await import('./pool.ts')).StagePool(Math.max(1, workers - 1), context, (event, worker) => onEvent(event, worker + 1));
   const watch = setInterval(() => stopped() && pool.stopAll(), 50);
   try {
     const stoppedBy = await runSpeculatively<Job, StageDone>({
@@ -102,12 +131,14 @@ export async function parallelRounds(
         };
         return { job: { job, open }, key: `${index}|${seed}|${outputs.join(',')}|${open.join(',')}|${residual ? (baseChanges.get(key) ?? 0) : ''}` };
       },
-      start: (j) => {
+      start: (j, head) => {
+        if (head && !options.queue) return inThread(j);
         const standing = j.job.outputs.map((o) => book.standing(o));
         j.startSolved = j.job.outputs.map((o) => book.solved(o));
         return pool.start({ job: j.job, standing });
       },
       onHead: (j, running, wake) => {
+        j.wake = wake;
         if (!('follow' in running)) return;
         const outputs = j.job.outputs;
         const state: Live = { saved: outputs.map((o) => book.save(o)), applied: 0, ok: sameStart(book, outputs, j.startSolved!), closed: false };
@@ -130,7 +161,9 @@ export async function parallelRounds(
         const { job, open } = j;
         const state = live.get(j);
         live.delete(j);
-        if (state) {
+        if (done.direct) {
+          // It ran against the book itself.
+        } else if (state) {
           state.closed = true;
           if (!state.ok) return false;
           if (!replay(book, job.outputs, done.offers.slice(state.applied), state.saved)) return false;

@@ -60,4 +60,6 @@ export interface StageDone extends StageOutcome {
   startSolved: boolean[];
   offers: Offer[];
   seconds: number;
+  /** It ran in the fit's thread against the book itself: its offers are in already. */
+  direct?: boolean;
 }
