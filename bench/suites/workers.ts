@@ -27,7 +27,7 @@ export async function workersSuite(args: SuiteArgs): Promise<SuiteResult> {
   const jobs = [...talkJobs(args.tasks ?? ['multinomial']), ...feynmanJobs(args)];
   // The worker threads start (and load TensorFlow.js) once per process: a first, untimed fit pays for that, as a CLI run would in its own start-up.
   await fit(datasetOfRows('warm-up', ['x1', 'x2'], ['y'], { x: Array.from({ length: 16 }, (_, v) => [v + 1, (v * v) % 7]), y: Array.from({ length: 16 }, (_, v) => [(v + 1) * ((v * v) % 7)]) }), { workers: counts[1], maxSeconds: 10 });
-  const rows: Array<{ task: string; seed: number; workers: number; exact: boolean; seconds: number; same: boolean }> = [];
+  const rows: Array<{ task: string; seed: number; workers: number; exact: boolean; seconds: number; same: boolean; formulas: string }> = [];
   for (const job of jobs) {
     for (let seed = 1; seed <= seeds; seed++) {
       const { train, check } = job.data(seed);
@@ -39,7 +39,7 @@ export async function workersSuite(args: SuiteArgs): Promise<SuiteResult> {
         const seconds = (performance.now() - t0) / 1000;
         const exact = result.outputs.every((o) => o.exact) && check(result.outputs.map((o) => o.formula), result.symbols);
         formulas.set(workers, result.outputs.map((o) => o.formula).join('; '));
-        rows.push({ task: job.name, seed, workers, exact, seconds, same: true });
+        rows.push({ task: job.name, seed, workers, exact, seconds, same: true, formulas: formulas.get(workers)! });
         progress(`workers ${job.name} seed ${seed} --workers ${workers}: ${exact ? 'exact' : 'NOT exact'} in ${seconds.toFixed(2)} s`);
       }
       // Under the same seed the formulas must agree whatever the workers (unless a budget cut one short).
