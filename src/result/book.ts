@@ -66,6 +66,8 @@ export class CandidateBook {
   /** Per target, the offers that changed the book (the others only moved its clock): what a copy replays (see standing). */
   private readonly kept: Found[][];
   private split: { holdout: Holdout; neighbours: Neighbours } | null = null;
+  /** Offers replayed from another book's standing (adopt) are not announced again. */
+  private replaying = false;
   private readonly judges: Array<NoiseJudge | null>;
 
   constructor(
@@ -74,7 +76,7 @@ export class CandidateBook {
     private readonly symbols: string[],
     /** positive[j]: input j is > 0 on every row. */
     private readonly positive: boolean[],
-    private emit: EventSink,
+    private readonly emit: EventSink,
     private readonly options: BookOptions = {},
   ) {
     this.best = data.targets.map(() => null);
@@ -128,7 +130,7 @@ export class CandidateBook {
     this.best[o] = entry;
     const same = trail.at(-1)?.formula.text === formula.text;
     trail.push(entry);
-    if (!same) {
+    if (!same && !this.replaying) {
       this.emit({ type: 'candidate', target: this.data.targets[o], formula: formula.text, exact: formula.train.exact, error: formula.train.metrics.maxRelError, stage: found.stage, step: found.step, network: formula.layers });
     }
   }
@@ -220,12 +222,11 @@ export class CandidateBook {
 
   /** Takes target o's standing from another book: it then answers as that one would. */
   adopt(o: number, s: Standing): void {
-    const emit = this.emit;
-    this.emit = () => {};
+    this.replaying = true;
     try {
       for (const found of s.kept) this.offer(o, found);
     } finally {
-      this.emit = emit;
+      this.replaying = false;
     }
     this.clock[o] = { ...s.clock };
   }
