@@ -93,6 +93,16 @@ describe('calu fit', () => {
     expect(a.stdout.split('\n')[0]).toBe('y1 = x1');
   });
 
+  it('runs stages on worker threads with --workers 2 (the built worker file) and prints what one worker prints', async () => {
+    const args = ['fit', 'samples/lorentz-train.csv', '--target', 'pp,pq,qq', '--seed', '2'];
+    const [one, two] = [await calu([...args, '--workers', '1']), await calu([...args, '--workers', '2'])];
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    // The stage started ahead ran on the second worker (a thread of the pool), and its line says so.
+    expect(two.stderr).toMatch(/^worker 2: stage \d+: /m);
+    expect(one.stderr).not.toMatch(/^worker /m);
+  });
+
   it('exits with 3 and marks the best candidate when no exact formula is found in time', async () => {
     const r = await calu(['fit', 'samples/multinomial-train.csv', '--target', 'y3', '--inputs', 'x1,x2,x3', '--layers', '3:m 1:a', '--max-seconds', '1', '--json']);
     expect(r.code).toBe(3);
