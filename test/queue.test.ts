@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { ROOT, calu } from './helpers/cli.ts';
 import { installed } from './helpers/requires.ts';
 import { QUEUE, parseQueueUrl } from '../src/queue/connection.ts';
+import { freePort } from '../bench/freePort.ts';
 
 /**
  * Many machines, here as processes: a real redis-server on a free
@@ -14,16 +14,6 @@ const redis = installed('redis-server', ['--version'], 'apt-get install redis-se
 const children: ChildProcess[] = [];
 let url = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts a process and resolves once its output shows `ready`; its output so far is in `log()`. */
 function startUntil(command: string, args: string[], ready: RegExp): Promise<{ child: ChildProcess; log: () => string }> {

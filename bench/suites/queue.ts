@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { machine, markdownTable, median, progress, today } from '../machine.ts';
 import { initBackend } from '../../src/engine/backend.ts';
 import type { SuiteArgs, SuiteResult } from './index.ts';
+import { freePort } from '../freePort.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -59,16 +59,6 @@ export async function queueSuite(args: SuiteArgs): Promise<SuiteResult> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startUntil(children: ChildProcess[], command: string, argv: string[], ready: RegExp): Promise<void> {
   return new Promise((resolve, reject) => {
