@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { CaluError } from '../src/errors.ts';
 import { readCsvFile } from '../src/data/csv.ts';
@@ -50,8 +51,7 @@ program
   .option('--steps <n>', 'schedule length of each stage (default: 500, doubling each search round)', positiveInt)
   .option('--seed <n>', 'random seed: the same data and seed give the same formula', nonNegativeInt, DEFAULT_SEED)
   .option('--max-seconds <t>', 'time budget; when it runs out the best candidate is printed, marked not exact', positiveNumber, DEFAULT_MAX_SECONDS)
-  // Not yet the number of cores: measured on 2 cores, 2 workers are no faster in the median and some fits are much slower (docs/BENCHMARKS.md).
-  .option('--workers <n>', 'stages that run at once: the fit\'s thread and N-1 worker threads; 1 (the default) runs them one after another (the formula is the same)', positiveInt, 1)
+  .option('--workers <n>', `threads that train each stage, its restarts split across them: the fit's and N-1 worker threads (default: the number of cores, ${availableParallelism()} here); with --queue, stages in flight. The formula is the same whatever N`, positiveInt, availableParallelism())
   .option('--queue <url>', 'send the stages to `calu worker` processes through this Redis server (redis://HOST:PORT); the formulas are the same')
   .option('--json', 'print one JSON object on stdout and nothing else')
   .option('--latex', 'print the formulas as LaTeX')

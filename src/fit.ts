@@ -14,6 +14,7 @@ import { Random } from './util/random.ts';
 import { forTargets, planRound, stageApplies, stageLabel, type StageSpec } from './train/recipe.ts';
 import { runRounds } from './train/rounds.ts';
 import { runStage, type Base, type StageEnd } from './train/stage.ts';
+import type { ShareRunner } from './train/shares.ts';
 import { resolveTransform, transformName } from './train/transform.ts';
 import { checkFloat32Range } from './train/float32.ts';
 import type { EventSink } from './train/events.ts';
@@ -85,8 +86,10 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   const searched = { rows: search.rows.all, everyRow: search.everyRow, distinct };
   const book = new CandidateBook(data, searched, search.symbols, search.positive, emit, { seed, criterion: options.criterion });
   const workers = options.workers ?? 1;
-  const { stages, stoppedBy } =
-    workers > 1 || options.queue ? await (await import('./parallel/parallelRounds.ts')).parallelRounds(data, options, search, book, emit, backend) : await rounds(data, options, search, book, emit);
+  // Piscina and the worker threads are loaded only for --workers above 1, Redis only for --queue.
+  const { stages, stoppedBy } = options.queue
+    ? await (await import('./queue/queueRounds.ts')).queueRounds(data, options, search, book, emit, backend)
+    : await rounds(data, options, search, book, emit, workers > 1 ? new (await import('./parallel/pool.ts')).SharePool(workers - 1, search.rows, backend) : undefined);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
   emit({ type: 'done', exact: outputs.every((o) => o.exact), seconds, stoppedBy });
@@ -166,7 +169,7 @@ function prepare(data: Dataset, seed: number, deadline: number): Search {
 }
 
 /** Runs the plan until every target is exact, time or the user stops it, or nothing is left to try. */
-async function rounds(data: Dataset, options: FitOptions, search: Search, book: CandidateBook, emit: EventSink) {
+async function rounds(data: Dataset, options: FitOptions, search: Search, book: CandidateBook, emit: EventSink, shares?: ShareRunner) {
   const targets = data.targets.map((_, o) => o);
   // The best m -> a network so far per transform (by name) and dataset target: what residual stages build on.
   const bases = new Map<string, Array<Base | null>>();
@@ -196,6 +199,7 @@ async function rounds(data: Dataset, options: FitOptions, search: Search, book: 
           deadline: search.deadline,
         },
         { offer: (o, f) => book.offer(o, f), solved: (o) => book.solved(o), settled: (o) => book.settled(o), emit, shouldStop: () => stopRequested(options) },
+        shares,
       );
       const key = transformName(stage.transform);
       if (!bases.has(key)) bases.set(key, data.targets.map(() => null));

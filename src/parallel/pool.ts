@@ -1,105 +1,110 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { Dataset } from '../data/dataset.ts';
-import type { ProgressEvent, StageEvent } from '../train/events.ts';
-import type { FollowedRun, Offer, StageContext, StageRunner, StageTask, StageDone } from './task.ts';
-import type { PoolTask } from './stageWorker.ts';
+import type { BackendName } from '../engine/backend.ts';
+import type { StageJob } from '../train/stage.ts';
+import type { Range, RemoteShare, ShareRunner, ShareSnapshot } from '../train/shares.ts';
+import type { ShareTask, ShareMessage, WarmTask } from './stageWorker.ts';
 
 /**
- * Worker threads kept for the process, one pool per worker count: each
+ * Worker threads kept for the process, one pool per thread count: each
  * thread starts TensorFlow.js once, and later fits reuse it. Idle threads
  * do not keep the process alive.
  */
-const pools = new Map<number, Piscina>();
+const pools = new Map<number, { pool: Piscina; ready: boolean }>();
 
-function poolOf(workers: number): Piscina {
-  let pool = pools.get(workers);
-  if (!pool) {
-    pool = new Piscina({
+/** The pool of that many threads, started (each thread loading TensorFlow.js) if it was not. */
+function poolOf(threads: number, backend: BackendName): { pool: Piscina; ready: boolean } {
+  let entry = pools.get(threads);
+  if (!entry) {
+    const pool = new Piscina({
       filename: new URL('./stageWorker.js', import.meta.url).href,
-      minThreads: workers,
-      maxThreads: workers,
-      // A stage holds its worker for seconds to minutes: no task waits for a busy worker while another is idle.
+      minThreads: threads,
+      maxThreads: threads,
+      // A share holds its thread for a whole stage: no share waits for a busy thread while another is idle.
       concurrentTasksPerWorker: 1,
       idleTimeout: Infinity,
     });
-    pools.set(workers, pool);
+    const started = { pool, ready: false };
+    entry = started;
+    pools.set(threads, started);
+    const warm: WarmTask = { warm: backend };
+    void Promise.all(Array.from({ length: threads }, () => pool.run(warm))).then(
+      () => (started.ready = true),
+      () => {},
+    );
   }
-  return pool;
+  return entry;
 }
-
-let fits = 0;
 
 /**
- * Stage workers on this machine for one fit: tasks go to the process's
- * piscina pool with the fit's context, whose columns are in shared memory
- * (a task carries them without a copy). Events and offers stream back on
- * a port per task, tagged with the worker (numbered from 1 in the order
- * they first report).
+ * The threads that train shares of a fit's stages (--workers N: N - 1
+ * threads besides the fit's own). A share's snapshots stream back on a
+ * port of its own; a stop request goes through shared memory, which the
+ * share reads between steps.
  */
-export class StagePool implements StageRunner {
-  private readonly pool: Piscina;
-  private readonly id = `${process.pid}-${++fits}`;
-  private readonly context: StageContext;
-  private readonly stops = new Set<Int32Array>();
-  private readonly numbers = new Map<number, number>();
+export class SharePool implements ShareRunner {
+  private readonly entry: { pool: Piscina; ready: boolean };
 
   constructor(
-    workers: number,
-    context: StageContext,
-    private readonly onEvent: (event: StageEvent | ProgressEvent, worker: number) => void,
+    readonly threads: number,
+    private readonly rows: StageJob['rows'],
+    private readonly backend: BackendName,
   ) {
-    this.pool = poolOf(workers);
-    this.context = { ...context, data: shared(context.data), test: context.test && shared(context.test) };
+    this.entry = poolOf(threads, backend);
   }
 
-  start(task: StageTask): FollowedRun {
+  /**
+   * Whether every thread has TensorFlow.js loaded. Until then stages are
+   * not split: a stage would wait for a thread still starting (about half
+   * a second), longer than a small fit takes. Splitting or not changes
+   * the speed only.
+   */
+  get ready(): boolean {
+    return this.entry.ready;
+  }
+
+  start(job: Omit<StageJob, 'rows'>, range: Range): RemoteShare {
     const stopBuffer = new SharedArrayBuffer(4);
     const stop = new Int32Array(stopBuffer);
-    this.stops.add(stop);
     const { port1, port2 } = new MessageChannel();
-    const offers: Offer[] = [];
-    let follower: ((offer: Offer) => void) | null = null;
-    port1.on('message', (m: { thread: number; event?: StageEvent | ProgressEvent; offer?: Offer }) => {
-      if (!this.numbers.has(m.thread)) this.numbers.set(m.thread, this.numbers.size + 1);
-      if (m.event) this.onEvent(m.event, this.numbers.get(m.thread)!);
-      if (m.offer) {
-        offers.push(m.offer);
-        follower?.(m.offer);
-      }
-    });
-    const payload: PoolTask = { ...task, fit: this.id, context: this.context, stop: stopBuffer, port: port2 };
-    const done = (this.pool.run(payload, { transferList: [port2] }) as Promise<StageDone>).finally(() => {
-      this.stops.delete(stop);
+    const arrived = new Map<number, ShareSnapshot>();
+    const waiting = new Map<number, { resolve: (s: ShareSnapshot | null) => void; reject: (e: unknown) => void }>();
+    let ended = false;
+    let failure: unknown = null;
+    const end = () => {
+      ended = true;
       port1.close();
+      for (const w of waiting.values()) (failure ? w.reject(failure) : w.resolve(null));
+      waiting.clear();
+    };
+    port1.on('message', (m: ShareMessage) => {
+      if ('end' in m) {
+        if (m.error) failure = new Error(`a share of stage ${job.description.index} failed in its worker thread: ${m.error}`);
+        return end();
+      }
+      const w = waiting.get(m.step);
+      if (w) {
+        waiting.delete(m.step);
+        w.resolve(m);
+      } else arrived.set(m.step, m);
+    });
+    const task: ShareTask = { job: { ...job, rows: this.rows }, range, backend: this.backend, stop: stopBuffer, port: port2 };
+    this.entry.pool.run(task, { transferList: [port2] }).catch((e: unknown) => {
+      failure = e;
+      end();
     });
     return {
-      done,
-      cancel: () => Atomics.store(stop, 0, 1),
-      follow: (onOffer) => {
-        offers.forEach(onOffer);
-        follower = onOffer;
+      at: (step) => {
+        const s = arrived.get(step);
+        if (s) {
+          arrived.delete(step);
+          return Promise.resolve(s);
+        }
+        if (failure) return Promise.reject(failure);
+        if (ended) return Promise.resolve(null);
+        return new Promise((resolve, reject) => waiting.set(step, { resolve, reject }));
       },
+      stop: () => Atomics.store(stop, 0, 1),
     };
   }
-
-  /** Asks every running stage to stop at its next step. */
-  stopAll(): void {
-    for (const stop of this.stops) Atomics.store(stop, 0, 1);
-  }
-
-  /** Stops the fit's stages; the threads stay for the next fit. */
-  async close(): Promise<void> {
-    this.stopAll();
-  }
-}
-
-/** The dataset with its columns in shared memory. */
-function shared(d: Dataset): Dataset {
-  const copy = <T extends Float64Array | Uint32Array>(a: T): T => {
-    const out = new (a.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(a.byteLength));
-    out.set(a as never);
-    return out;
-  };
-  return { ...d, inputColumns: d.inputColumns.map(copy), targetColumns: d.targetColumns.map(copy), precisionColumns: d.precisionColumns.map(copy), lines: copy(d.lines) };
 }

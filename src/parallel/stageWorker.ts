@@ -1,39 +1,45 @@
-import { threadId, type MessagePort } from 'node:worker_threads';
-import { initBackend } from '../engine/backend.ts';
-import { TaskRunner } from './runTask.ts';
-import type { StageContext, StageDone, StageTask } from './task.ts';
+import type { MessagePort } from 'node:worker_threads';
+import { initBackend, type BackendName } from '../engine/backend.ts';
+import { trainShare, type Range, type ShareSnapshot } from '../train/shares.ts';
+import type { StageJob } from '../train/stage.ts';
 
 /**
- * A worker thread of the stage pool (pool.ts): TensorFlow.js starts once,
- * then it runs stage tasks, of one fit after another. Events and offers go
- * back on the task's port as they happen, tagged with this thread; a stop
- * request arrives through shared memory, which the stage reads between
- * steps.
+ * A worker thread of the share pool (pool.ts): TensorFlow.js starts once,
+ * then it trains shares of stages, of one fit after another. Snapshots go
+ * back on the task's port as they are taken, then an end mark; a stop
+ * request arrives through shared memory, read between steps.
  */
-export interface PoolTask extends StageTask {
-  /** The fit the task is of, and its context (its columns in shared memory). */
-  fit: string;
-  context: StageContext;
-  /** One Int32: set to 1 to stop the stage at its next step. */
+export interface ShareTask {
+  job: StageJob;
+  range: Range;
+  backend: BackendName;
+  /** One Int32: set to 1 to stop the share at its next step. */
   stop: SharedArrayBuffer;
   port: MessagePort;
 }
 
-/** The runner of the last fit seen: its distinct-point counts are kept between its stages. */
-let last: { fit: string; runner: TaskRunner } | null = null;
+/** A snapshot, or the end of the share (with the error that ended it, if one did). */
+export type ShareMessage = ShareSnapshot | { end: true; error?: string };
 
-export default async function runPoolTask(task: PoolTask): Promise<StageDone> {
+/** Loads TensorFlow.js and nothing else: sent once per thread when a pool starts (see SharePool.ready). */
+export interface WarmTask {
+  warm: BackendName;
+}
+
+export default async function runShareTask(task: ShareTask | WarmTask): Promise<void> {
+  if ('warm' in task) {
+    await initBackend(task.warm);
+    return;
+  }
   const stop = new Int32Array(task.stop);
+  let end: ShareMessage = { end: true };
   try {
-    await initBackend(task.context.backend);
-    if (last?.fit !== task.fit) last = { fit: task.fit, runner: new TaskRunner(task.context) };
-    return await last.runner.run(
-      task,
-      (event) => task.port.postMessage({ thread: threadId, event }),
-      () => Atomics.load(stop, 0) === 1,
-      (offer) => task.port.postMessage({ thread: threadId, offer }),
-    );
+    await initBackend(task.backend);
+    trainShare(task.job, task.range, (s) => task.port.postMessage(s satisfies ShareMessage), () => Atomics.load(stop, 0) === 1);
+  } catch (e) {
+    end = { end: true, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   } finally {
+    task.port.postMessage(end);
     task.port.close();
   }
 }

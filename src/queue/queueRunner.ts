@@ -4,7 +4,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Running } from '../train/speculation.ts';
 import type { ProgressEvent, StageEvent } from '../train/events.ts';
-import type { StageContext, StageDone, StageRunner, StageTask } from '../parallel/task.ts';
+import type { StageContext, StageDone, StageRunner, StageTask } from './task.ts';
 import { dataKey, KEEP_SECONDS, pack, parseQueueUrl, QUEUE, stopKey, unpack } from './connection.ts';
 
 /** What a queued job carries: the fit's data by content hash, and the task. */

@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { initBackend } from '../engine/backend.ts';
-import { TaskRunner } from '../parallel/runTask.ts';
-import type { StageContext, StageTask } from '../parallel/task.ts';
+import { TaskRunner } from './runTask.ts';
+import type { StageContext, StageTask } from './task.ts';
 import { pack, parseQueueUrl, QUEUE, stopKey, unpack } from './connection.ts';
 import type { QueuedProgress, QueuedStage } from './queueRunner.ts';
 

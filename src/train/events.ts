@@ -32,8 +32,10 @@ export interface StageDescription {
 
 export interface StageEvent extends StageDescription {
   type: 'stage';
-  /** The worker running it, numbered from 1, when stages run in several (--workers). */
+  /** The worker running it, numbered from 1, when stages run on a queue's workers (--queue). */
   worker?: number;
+  /** With --workers N: how many of its restarts each thread trains, this one first. */
+  shares?: number[];
 }
 
 export interface ProgressEvent {

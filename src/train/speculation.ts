@@ -48,14 +48,8 @@ export interface SpeculationInput<J, R extends { end: StageEnd }> {
   mayStartAhead(stage: StageSpec, ahead: StageSpec[]): boolean;
   /** The stage's job for those targets as the index-th stage run (1-based). */
   prepare(stage: StageSpec, open: number[], index: number): Prepared<J>;
-  /** Starts a stage: as the head (nothing before it left to commit), or ahead of it. */
-  start(job: J, head: boolean): Running<R>;
-  /**
-   * The stage became the head: nothing before it is left to commit, so
-   * what it finds may go to the book as it comes (call `wake` when that
-   * changes what the stages after it would be).
-   */
-  onHead?(job: J, running: Running<R>, wake: () => void): void;
+  /** Starts a stage, as the head (nothing before it left to commit) or ahead of it. */
+  start(job: J): Running<R>;
   /** Commits a finished stage; false when the committed book answered its offers otherwise than its copy did (it must run again). */
   commit(job: J, result: R): boolean;
   /** Every target has an exact formula. */
@@ -112,10 +106,10 @@ export async function runSpeculatively<J, R extends { end: StageEnd }>(input: Sp
     return true;
   };
 
-  const launch = (slot: Slot<J, R>, prepared: Prepared<J>, head = false) => {
+  const launch = (slot: Slot<J, R>, prepared: Prepared<J>) => {
     slot.prepared = prepared;
     slot.outcome = undefined;
-    const running = input.start(prepared.job, head);
+    const running = input.start(prepared.job);
     slot.running = running;
     running.done.then(
       (result) => {
@@ -185,9 +179,8 @@ export async function runSpeculatively<J, R extends { end: StageEnd }>(input: Sp
         // The head never waits behind a stage that runs ahead of it: the one furthest ahead gives way.
         const ahead = slots.filter((s) => s !== head && s.running && !s.outcome);
         if (ahead.length >= input.workers) cancel(ahead[ahead.length - 1]);
-        launch(head, prepared, true);
+        launch(head, prepared);
       }
-      input.onHead?.(head.prepared!.job, head.running!, notify);
       speculate();
       while (!head.outcome) {
         await woken();

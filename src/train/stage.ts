@@ -1,19 +1,17 @@
-import { buildNetwork } from '../calu/stack.ts';
 import { snapNetwork, type SnapReading } from '../formula/snap.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
-import type { Network } from '../engine/network.ts';
-import { targetRows, transpose, type Rows } from '../data/rows.ts';
+import { targetRows, type Rows } from '../data/rows.ts';
 import { epochNow } from '../util/clock.ts';
-import { Random } from '../util/random.ts';
-import { Trainer, type StepResult } from './trainer.ts';
+import type { StepResult } from './trainer.ts';
 import { screen, type Extractor } from './screen.ts';
-import { StageTarget } from './target.ts';
 import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
-import { hypotheses, startOnHypotheses, turns } from './hypotheses.ts';
 import { refineScale } from '../formula/refine.ts';
-import { stageKind, type StageKind, type StageSpec } from './recipe.ts';
-import { outputOnly, type ReadContext } from './snapshot.ts';
+import type { StageSpec } from './recipe.ts';
+import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
+import { SharedTraining, shareRanges, splits, type Range, type SharedStep, type ShareRunner } from './shares.ts';
+import { readRestart } from './restartReading.ts';
+import { outputOnly } from './snapshot.ts';
 import type { ProgressEvent, StageDescription, StageEvent } from './events.ts';
 
 /**
@@ -106,10 +104,13 @@ const YIELD_MS = 100;
 const POOL_EVERY = 100;
 
 /** Runs one stage to its end: solved, its steps done, its deadline, or the sink asking it to stop. */
-export async function runStage(job: StageJob, sink: StageSink): Promise<StageOutcome> {
-  const stage = buildStage(job);
-  sink.emit({ type: 'stage', ...job.description });
+export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRunner): Promise<StageOutcome> {
+  let ranges: Range[] = [];
+  const stage = buildStage(job, (net) => (ranges = shareRanges(job.spec.restarts, runner && splits(runner, net) ? runner.threads + 1 : 1))[0]);
+  const training = new SharedTraining(stage, ranges, runner);
+  sink.emit({ type: 'stage', ...job.description, ...(ranges.length > 1 ? { shares: ranges.map((r) => r.hi - r.lo) } : {}) });
   const tally: Tally = { started: performance.now(), exact: 0, settled: 0, blownUp: 0 };
+  let ownBlownUp = 0;
   const bases = [...job.bases];
   let end: StageEnd = 'steps';
   let yielded = performance.now();
@@ -128,13 +129,21 @@ export async function runStage(job: StageJob, sink: StageSink): Promise<StageOut
         end = 'stopped';
         break;
       }
-      const res = stage.trainer.run();
-      tally.blownUp += res.reinitialized.length;
-      const atSnap = res.step % job.spec.snapEvery === 0 || res.step === job.spec.steps;
-      if (atSnap) {
+      const own = training.run();
+      ownBlownUp += own.reinitialized.length;
+      const atSnap = own.step % job.spec.snapEvery === 0 || own.step === job.spec.steps;
+      const snap = atSnap ? await training.gather(own) : null;
+      if (atSnap && !snap) {
+        // Another share ended first: the deadline passed, or the fit was stopped.
+        end = sink.shouldStop() ? 'stopped' : 'time';
+        break;
+      }
+      const res = snap ?? own;
+      tally.blownUp = ownBlownUp + training.remoteBlownUp;
+      if (snap) {
         const reading = snapNetwork(stage.net);
         tally.settled = reading.settled.reduce((a, b) => a + b, 0) / reading.settled.length;
-        tally.exact = readRestarts(stage, reading, res, sink, bases);
+        tally.exact = readRestarts(stage, reading, snap, sink, bases);
         if (res.step % POOL_EVERY === 0 && poolsMonomials(stage.net) && job.outputs.some((o) => !sink.solved(o))) poolRestarts(stage, reading, res.step, sink, res.mse);
       }
       if (atSnap || res.step % 10 === 0) sink.emit(progress(job, res, tally));
@@ -148,52 +157,10 @@ export async function runStage(job: StageJob, sink: StageSink): Promise<StageOut
       }
     }
   } finally {
-    stage.trainer.dispose();
-    stage.net.dispose();
+    training.stop();
+    disposeStage(stage);
   }
   return { end, bases };
-}
-
-/** A stage ready to train: its targets, the rows in their terms, the network and its trainer. */
-interface Stage {
-  job: StageJob;
-  kind: StageKind;
-  targets: StageTarget[];
-  /** What the kind's reader is given with each snapshot. */
-  context: ReadContext;
-  /** The pool rows in the stage's terms, and the residual that counts as exact on them. */
-  pool: Rows;
-  poolTolerance: number;
-  /** Per trained target: its own sample and training rows, to screen a network on. */
-  own: Array<{ sample: Rows; all: Rows }>;
-  /** Whether its networks may become residual bases: an m -> a stack fitting Y itself. */
-  seedsBases: boolean;
-  net: Network;
-  trainer: Trainer;
-}
-
-/** Builds the targets, the rows they train on, the network and the trainer (in that order: the random stream depends on it). */
-function buildStage(job: StageJob): Stage {
-  const { spec, outputs, rows } = job;
-  const kind = stageKind(spec);
-  const targets = outputs.map((o, k) => new StageTarget(o, job.transforms[k], rows.all.y[0][o] < 0, kind.needsBase ? job.bases[k]!.layers : null, rows.all));
-  // What the stage trains on: each target's Y (less its base, in a residual stage); every candidate is judged on y itself.
-  const inStageTerms = (r: Rows): Rows => {
-    const cols = targets.map((t) => t.values(r));
-    return { x: r.x, y: r.x.map((_, i) => cols.map((c) => c.y[i])), precision: r.x.map((_, i) => cols.map((c) => c.precision[i])) };
-  };
-  const all = inStageTerms(rows.all);
-  const sample = inStageTerms(rows.sample);
-  const pool = inStageTerms(rows.pool);
-  const poolTolerance = Math.max(...outputs.map((_, k) => exactResidual(pool, k)));
-  const own = outputs.map((o) => ({ all: targetRows(rows.all, o), sample: targetRows(rows.sample, o) }));
-  const rng = new Random(job.seed);
-  const net = buildNetwork(spec.stack, rows.all.x[0].length, spec.restarts, spec.q, rng.fork());
-  if (spec.hypotheses === 'arguments') startOnHypotheses(net, hypotheses(featureKind(spec), sample.x, sample.y.map((t) => t[0])));
-  if (spec.hypotheses === 'turns') startOnHypotheses(net, turns(rows.all.x[0].length));
-  const trainer = new Trainer(net, { x: transpose(rows.all.x), y: transpose(all.y) }, { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: rng.fork(), loss: kind.loss });
-  const seedsBases = kind.seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
-  return { job, kind, targets, context: { sample, rows: rows.sample, targets }, pool, poolTolerance, own, seedsBases, net, trainer };
 }
 
 /**
@@ -203,17 +170,17 @@ function buildStage(job: StageJob): Stage {
  * every target. An output keeps its first screened snapshot (see the
  * candidate book), since restarts that train on can drift away from it.
  */
-function readRestarts(stage: Stage, reading: SnapReading, res: StepResult, sink: CandidateSink, bases: Array<Base | null>): number {
+function readRestarts(stage: Stage, reading: SnapReading, res: SharedStep, sink: CandidateSink, bases: Array<Base | null>): number {
   let exactRestarts = 0;
   reading.snapped.forEach((layers, r) => {
     if (!Number.isFinite(res.mse[r])) return;
     let allPassed = true;
-    stage.kind.read(layers, stage.context).forEach((read, k) => {
-      if (!read) {
+    (res.reads.get(r) ?? readRestart(stage, layers)).forEach((screened, k) => {
+      if (!screened) {
         allPassed = false;
         return;
       }
-      const s = screen(read.layers, stage.own[k].sample, stage.own[k].all);
+      const { read, screen: s } = screened;
       if (!s.passed) allPassed = false;
       if (stage.seedsBases && read.stage && (!bases[k] || s.error < bases[k]!.error)) bases[k] = { layers: read.stage, error: s.error };
       sink.offer(stage.job.outputs[k], found(stage, read.layers, read.extractor, s, res.step, r));
@@ -265,11 +232,6 @@ function found(stage: Stage, layers: SnappedLayer[], extractor: Extractor, s: { 
   return { layers, extractor, screened: s.passed, error: s.error, stage: stage.job.description.index, step, restart };
 }
 
-/** The kind of a stage's feature block: exponential (m -> e) or logarithm (l) units. */
-function featureKind(spec: StageSpec): 'e' | 'l' {
-  return spec.stack.layers.some((l) => l.kind === 'caluE') ? 'e' : 'l';
-}
-
 /** What the progress events count, over the stage so far. */
 interface Tally {
   started: number;
@@ -295,15 +257,4 @@ function progress(job: StageJob, res: StepResult, tally: Tally): ProgressEvent {
     settled: tally.settled,
     blownUp: tally.blownUp,
   };
-}
-
-/** The relative L2 residual an exact fit may keep: float64 rounding, or the precision the target was written with. */
-function exactResidual(rows: Rows, k: number): number {
-  let yy = 0;
-  let dd = 0;
-  rows.y.forEach((t, i) => {
-    yy += t[k] * t[k];
-    dd += rows.precision[i][k] ** 2;
-  });
-  return Math.max(1e-9, 3 * Math.sqrt(dd / Math.max(yy, 1e-300)));
 }

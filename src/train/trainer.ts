@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../engine/network.ts';
 import { BatchedAdam } from '../engine/adam.ts';
-import type { Random } from '../util/random.ts';
+import { Random } from '../util/random.ts';
 import type { StepContext } from '../engine/layer.ts';
 import { contextAt, DEFAULT_SCHEDULE, type Schedule } from './schedule.ts';
 import { inverseMeanSquare, normalizedMse, ratioLoss } from './loss.ts';
@@ -16,6 +16,13 @@ export interface TrainerOptions {
   rng: Random;
   /** 'ratio' trains a rational stage (N, D per target; see ratioLoss); the default is the normalized MSE. */
   loss?: 'mse' | 'ratio';
+  /**
+   * A restart that blows up is drawn afresh from its own stream, seeded by
+   * this, its index in the whole stage and the step, so that it gets the
+   * same weights whichever share of the stage's restarts this trainer
+   * trains (see shard.ts). Without it, from `rng`.
+   */
+  reinit?: { seed: number; offset: number };
 }
 
 /** Training data by column: x[input][row], y[output][row]. */
@@ -95,12 +102,18 @@ export class Trainer {
       if (both[R + r] === 0) {
         mse[r] = NaN;
         reinitialized.push(r);
-        this.net.reinit(r, this.opts.rng);
+        this.net.reinit(r, this.reinitStream(r));
         this.adam.reset(r);
       }
     }
     this.step++;
     return { step: this.step, mse, reinitialized };
+  }
+
+  private reinitStream(r: number): Random {
+    const re = this.opts.reinit;
+    if (!re) return this.opts.rng;
+    return new Random((re.seed ^ Math.imul(re.offset + r + 1, 0x9e3779b1) ^ Math.imul(this.step + 1, 0x85ebca6b)) >>> 0);
   }
 
   private manualGrads(xb: tf.Tensor, yb: tf.Tensor, ctx: StepContext): Gradients {

@@ -74,3 +74,8 @@ export function fit(text: string, width: number): string {
 export function width(text: string): number {
   return [...text].length;
 }
+
+/** A stage's restarts, and how they are split across threads (--workers): "48 restarts (24 + 24 on 2 threads)". */
+export function restartsText(restarts: number, shares?: number[]): string {
+  return `${restarts} restarts${shares && shares.length > 1 ? ` (${shares.join(' + ')} on ${shares.length} threads)` : ''}`;
+}

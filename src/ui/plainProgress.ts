@@ -1,5 +1,6 @@
 import type { FitEvent } from '../train/events.ts';
 import { printableEvent } from './printable.ts';
+import { restartsText } from './format.ts';
 
 /**
  * Progress as plain lines, for a stream that is not a terminal (or under
@@ -15,7 +16,7 @@ export function plainProgress(write: (line: string) => void, everyMs = 1000): (e
         write(`calu: ${e.rows} rows, ${e.inputs.length} inputs -> ${e.targets.join(', ')}; backend ${e.backend}, seed ${e.seed}, budget ${e.maxSeconds} s`);
         break;
       case 'stage':
-        write(`${e.worker === undefined ? '' : `worker ${e.worker}: `}stage ${e.index}: ${e.stack}, Q ${e.q}, ${e.restarts} restarts, ${e.steps} steps, for ${e.targets.join(', ')}`);
+        write(`${e.worker === undefined ? '' : `worker ${e.worker}: `}stage ${e.index}: ${e.stack}, Q ${e.q}, ${restartsText(e.restarts, e.shares)}, ${e.steps} steps, for ${e.targets.join(', ')}`);
         last = -Infinity;
         break;
       case 'progress': {

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { UiState } from '../state.ts';
-import { bar, fit, sci, seconds, sparklines } from '../format.ts';
+import { bar, fit, restartsText, sci, seconds, sparklines } from '../format.ts';
 import { BestList } from './BestList.tsx';
 
 /**
@@ -22,7 +22,7 @@ export function TrainingView({ state, width, height }: { state: UiState; width: 
         {state.source}: {start.rows} rows, {start.inputs.length} input{start.inputs.length === 1 ? '' : 's'} → {start.targets.join(', ')} · backend {start.backend} · seed {start.seed}
       </Text>
       <Text wrap="truncate-end">
-        {stage ? `Stage ${stage.index}: ${stage.stack} · Q ${stage.q} · ${stage.restarts} restarts · for ${stage.targets.join(', ')}` : 'Preparing the first stage…'}
+        {stage ? `Stage ${stage.index}: ${stage.stack} · Q ${stage.q} · ${restartsText(stage.restarts, stage.shares)} · for ${stage.targets.join(', ')}` : 'Preparing the first stage…'}
       </Text>
       {state.workers ? (
         <Text wrap="truncate-end" dimColor>

@@ -7,14 +7,12 @@ import { DEFAULT_SEED } from '../defaults.ts';
 import { forTargets, stageApplies, stageKind, stageLabel, type StageSpec } from '../train/recipe.ts';
 import { runSpeculatively } from '../train/speculation.ts';
 import { resolveTransform, transformName } from '../train/transform.ts';
-import { runStage } from '../train/stage.ts';
 import type { Base, StageJob } from '../train/stage.ts';
 import type { EventSink } from '../train/events.ts';
 import type { StopReason } from '../train/rounds.ts';
 import type { FitOptions, Search } from '../fit.ts';
 import { planRound } from '../train/recipe.ts';
-import type { FollowedRun, Offer, StageContext, StageDone, StageRunner } from './task.ts';
-import type { Running } from '../train/speculation.ts';
+import type { Offer, StageContext, StageDone, StageRunner } from './task.ts';
 import type { ProgressEvent, StageEvent } from '../train/events.ts';
 
 /** A stage as prepared for a worker: its job, and the open targets it was prepared for. */
@@ -23,26 +21,16 @@ interface Job {
   open: number[];
   /** Per trained target, whether the book held it solved when the stage started (its copy starts so). */
   startSolved?: boolean[];
-  /** Set once it is the head: call when what it finds changes what the stages after it would be. */
-  wake?: () => void;
-}
-
-/** A head stage whose offers go to the book as they come: where the book stood before them, and how many went in. */
-interface Live {
-  saved: unknown[];
-  applied: number;
-  /** Every offer so far got the answer the stage's copy gave. */
-  ok: boolean;
-  closed: boolean;
 }
 
 /**
- * The fit's rounds on a pool of stage workers (fit.ts's rounds, for
- * --workers N > 1): the same stages, jobs and commits, run speculatively
- * (speculation.ts). The candidate book and the residual bases stay here;
- * a worker gets a copy of the book's standing for the stage's targets.
+ * The fit's rounds on the workers of a queue (fit.ts's rounds, for
+ * --queue): the same stages, jobs and commits, run speculatively
+ * (speculation.ts), --workers of them at once. The candidate book and the
+ * residual bases stay here; a worker gets a copy of the book's standing
+ * for the stage's targets.
  */
-export async function parallelRounds(
+export async function queueRounds(
   data: Dataset,
   options: FitOptions,
   search: Search,
@@ -50,7 +38,7 @@ export async function parallelRounds(
   emit: EventSink,
   backend: BackendName,
 ): Promise<{ stages: StageRecord[]; stoppedBy: StopReason }> {
-  // With a queue: as many stages in flight as --workers says, on the machines that serve it.
+  // As many stages in flight as --workers says, on the machines that serve the queue.
   const workers = options.workers ?? 1;
   const targets = data.targets.map((_, o) => o);
   // The best m -> a network so far per transform (by name) and dataset target, and how often it changed.
@@ -64,7 +52,6 @@ export async function parallelRounds(
     return seeds[index - 1];
   };
   const stages: StageRecord[] = [];
-  const live = new Map<Job, Live>();
   const stopped = () => options.signal?.aborted === true || options.shouldStop?.() === true;
   const applies = (spec: StageSpec, o: number, hasBase: boolean) =>
     stageApplies(spec, { solved: book.solved(o) || book.settled(o), dominant: search.dominant[o], hasBase, y: search.columns[o], x: search.rows.all.x });
@@ -73,34 +60,7 @@ export async function parallelRounds(
 
   const context: StageContext = { data, test: options.test, rows: search.rows, everyRow: search.everyRow, symbols: search.symbols, positive: search.positive, book: { seed: options.seed ?? DEFAULT_SEED, criterion: options.criterion }, backend };
   const onEvent = (event: StageEvent | ProgressEvent, worker: number) => emit({ ...event, worker });
-  /**
-   * The head, started as the head, runs here against the book itself, as
-   * in the plain round loop: no copy of the book to start and no offers to
-   * replay, and this thread does the work it would otherwise wait on. The
-   * pool's threads (one fewer than --workers) run the stages ahead.
-   */
-  const inThread = (j: Job): Running<StageDone> => {
-    let cancelled = false;
-    const t0 = performance.now();
-    const done = runStage(
-      { ...j.job, rows: search.rows },
-      {
-        offer: (o, found) => {
-          const before = book.solved(o);
-          book.offer(o, found);
-          if (book.solved(o) !== before) j.wake?.();
-        },
-        solved: (o) => book.solved(o),
-        settled: (o) => book.settled(o),
-        emit: (event) => onEvent(event as StageEvent | ProgressEvent, 1),
-        shouldStop: () => cancelled || stopped(),
-      },
-    ).then((outcome): StageDone => ({ ...outcome, startSolved: [], offers: [], seconds: (performance.now() - t0) / 1000, direct: true }));
-    return { done, cancel: () => (cancelled = true) };
-  };
-  const pool: StageRunner = options.queue
-    ? await (await import('../queue/queueRunner.ts')).QueueRunner.open(options.queue, context, onEvent)
-    : new (await import('./pool.ts')).StagePool(Math.max(1, workers - 1), context, (event, worker) => onEvent(event, worker + 1));
+  const pool: StageRunner = await (await import('./queueRunner.ts')).QueueRunner.open(options.queue!, context, onEvent);
   const watch = setInterval(() => stopped() && pool.stopAll(), 50);
   try {
     const stoppedBy = await runSpeculatively<Job, StageDone>({
@@ -131,43 +91,14 @@ export async function parallelRounds(
         };
         return { job: { job, open }, key: `${index}|${seed}|${outputs.join(',')}|${open.join(',')}|${residual ? (baseChanges.get(key) ?? 0) : ''}` };
       },
-      start: (j, head) => {
-        if (head && !options.queue) return inThread(j);
+      start: (j) => {
         const standing = j.job.outputs.map((o) => book.standing(o));
         j.startSolved = j.job.outputs.map((o) => book.solved(o));
         return pool.start({ job: j.job, standing });
       },
-      onHead: (j, running, wake) => {
-        j.wake = wake;
-        if (!('follow' in running)) return;
-        const outputs = j.job.outputs;
-        const state: Live = { saved: outputs.map((o) => book.save(o)), applied: 0, ok: sameStart(book, outputs, j.startSolved!), closed: false };
-        live.set(j, state);
-        if (!state.ok) return running.cancel();
-        (running as FollowedRun).follow((offer) => {
-          if (state.closed || !state.ok) return;
-          const before = book.solved(offer.output);
-          const same = answers(book, offer);
-          state.applied++;
-          if (!same) {
-            state.ok = false;
-            outputs.forEach((o, k) => book.restore(o, state.saved[k]));
-            running.cancel();
-            wake();
-          } else if ('found' in offer && before !== offer.solved) wake();
-        });
-      },
       commit: (j, done) => {
         const { job, open } = j;
-        const state = live.get(j);
-        live.delete(j);
-        if (done.direct) {
-          // It ran against the book itself.
-        } else if (state) {
-          state.closed = true;
-          if (!state.ok) return false;
-          if (!replay(book, job.outputs, done.offers.slice(state.applied), state.saved)) return false;
-        } else if (!sameStart(book, job.outputs, j.startSolved!) || !replay(book, job.outputs, done.offers, job.outputs.map((o) => book.save(o)))) return false;
+        if (!sameStart(book, job.outputs, j.startSolved!) || !replay(book, job.outputs, done.offers, job.outputs.map((o) => book.save(o)))) return false;
         const key = transformName(job.spec.transform);
         if (!bases.has(key)) bases.set(key, data.targets.map(() => null));
         const kept = bases.get(key)!;

@@ -7,7 +7,7 @@ import type { Running } from '../train/speculation.ts';
 
 /**
  * What crosses to a stage worker and back: plain data only, so the same
- * task runs in a worker thread (pool.ts) or on another machine (queue).
+ * task runs on another machine (through the queue).
  */
 
 /** What every stage of one fit shares: sent once per worker. */
@@ -40,15 +40,9 @@ export interface StageTask {
  */
 export type Offer = { output: number; found: Found; solved: boolean } | { output: number; settled: boolean };
 
-/** A stage started on a worker that streams its offers as it makes them. */
-export interface FollowedRun extends Running<StageDone> {
-  /** Hands every offer so far, then each as it comes, to onOffer. */
-  follow(onOffer: (offer: Offer) => void): void;
-}
-
-/** Starts stages somewhere (worker threads, or machines through a queue) and stops them. */
+/** Starts stages somewhere (machines serving a queue) and stops them. */
 export interface StageRunner {
-  start(task: StageTask): Running<StageDone> | FollowedRun;
+  start(task: StageTask): Running<StageDone>;
   /** Asks every running stage to stop at its next step. */
   stopAll(): void;
   close(): Promise<void>;
@@ -60,6 +54,4 @@ export interface StageDone extends StageOutcome {
   startSolved: boolean[];
   offers: Offer[];
   seconds: number;
-  /** It ran in the fit's thread against the book itself: its offers are in already. */
-  direct?: boolean;
 }

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { backend } from '../helpers/backend.ts';
+import { runStage, type Found, type StageJob, type StageSink } from '../../src/train/stage.ts';
+import { buildStage, disposeStage } from '../../src/train/stageSetup.ts';
+import { shareRanges, trainShare, type ShareRunner, type ShareSnapshot } from '../../src/train/shares.ts';
+import { userStage } from '../../src/train/recipe.ts';
+import { resolveTransform, PLAIN } from '../../src/train/transform.ts';
+import type { Network } from '../../src/engine/network.ts';
+import { epochNow } from '../../src/util/clock.ts';
+import { Random } from '../../src/util/random.ts';
+
+beforeAll(async () => {
+  await backend();
+});
+
+const rng = new Random(12);
+const x = Array.from({ length: 300 }, () => [rng.between(-2, 2), rng.between(-2, 2)]);
+const all = { x, y: x.map(([a, b]) => [a * b - b]), precision: x.map(() => [0]) };
+
+function job(steps = 200): StageJob {
+  const spec = { ...userStage('4:m 1:a', undefined, 2, steps, 16), trainsAll: false, batchSize: 64 };
+  return {
+    description: { index: 1, stack: '2 4:m 1:a', q: '{-2, -1, 0, 1, 2}', restarts: 16, steps, targets: ['y'] },
+    spec,
+    seed: 5,
+    outputs: [0],
+    transforms: [resolveTransform(PLAIN, null)!],
+    bases: [null],
+    rows: { all, sample: all, pool: all },
+    deadline: epochNow() + 60_000,
+  };
+}
+
+/** Restart r's weights of the first variable set to NaN: the next step blows it up. */
+function blowUp(net: Network, r: number): void {
+  const v = net.variables[0];
+  const data = (v.dataSync() as Float32Array).slice();
+  const per = data.length / net.restarts;
+  data.fill(NaN, r * per, (r + 1) * per);
+  v.assign(tf.tensor(data, v.shape));
+}
+
+const weights = (net: Network) => net.variables.map((v) => Array.from(v.dataSync()));
+
+describe('shares of a stage', () => {
+  it('split the restarts evenly, in order, leaving out empty shares', () => {
+    expect(shareRanges(48, 2)).toEqual([{ lo: 0, hi: 24 }, { lo: 24, hi: 48 }]);
+    expect(shareRanges(5, 3)).toEqual([{ lo: 0, hi: 2 }, { lo: 2, hi: 3 }, { lo: 3, hi: 5 }]);
+    expect(shareRanges(1, 2)).toEqual([{ lo: 0, hi: 1 }]);
+    expect(shareRanges(7, 1)).toEqual([{ lo: 0, hi: 7 }]);
+  });
+
+  it('train their restarts bit for bit as the whole stage does, a blown-up restart drawn afresh alike', () => {
+    const whole = buildStage(job());
+    const parts = [buildStage(job(), { lo: 0, hi: 6 }), buildStage(job(), { lo: 6, hi: 16 })];
+    blowUp(whole.share.net, 9);
+    blowUp(parts[1].share.net, 3);
+    const redrawn: number[][] = [[], [], []];
+    for (let s = 0; s < 60; s++) {
+      redrawn[0].push(...whole.share.trainer.run().reinitialized);
+      parts.forEach((p, i) => redrawn[i + 1].push(...p.share.trainer.run().reinitialized.map((r) => r + p.share.lo)));
+    }
+    expect(redrawn).toEqual([[9], [], [9]]);
+    const joined = weights(parts[0].share.net).map((w, i) => [...w, ...weights(parts[1].share.net)[i]]);
+    expect(joined).toEqual(weights(whole.share.net));
+    expect(joined.flat().every(Number.isFinite)).toBe(true);
+    [whole, ...parts].forEach(disposeStage);
+  });
+
+  it('give the stage the same offers, in the same order, as training it whole', async () => {
+    const offered = async (runner?: ShareRunner) => {
+      const offers: Array<[number, Found]> = [];
+      const sink: StageSink = { offer: (o, f) => offers.push([o, f]), solved: () => false, emit: () => {}, shouldStop: () => false };
+      const outcome = await runStage(job(150), sink, runner);
+      return { outcome, offers };
+    };
+    // A runner that trains each share in this thread, before the stage asks for it: snapshots as a worker thread sends them.
+    const started: number[] = [];
+    const here: ShareRunner = {
+      threads: 2,
+      ready: true,
+      start: (partial, range) => {
+        started.push(range.lo);
+        const snapshots = new Map<number, ShareSnapshot>();
+        trainShare({ ...partial, rows: job().rows }, range, (s) => snapshots.set(s.step, structuredClone(s)), () => false);
+        return { at: async (step) => snapshots.get(step) ?? null, stop: () => {} };
+      },
+    };
+    const whole = await offered();
+    const shared = await offered(here);
+    expect(started).toEqual([5, 11]);
+    expect(shared.outcome).toEqual(whole.outcome);
+    expect(shared.offers.length).toBeGreaterThan(0);
+    expect(shared.offers).toEqual(whole.offers);
+  });
+
+  it('end the stage by time when a share ends before the snap the stage waits for', async () => {
+    const early: ShareRunner = { threads: 1, ready: true, start: () => ({ at: async () => null, stop: () => {} }) };
+    const sink: StageSink = { offer: () => {}, solved: () => false, emit: () => {}, shouldStop: () => false };
+    expect((await runStage(job(), sink, early)).end).toBe('time');
+  });
+});
