@@ -1,5 +1,6 @@
 import { compile, parse } from 'mathjs';
 import { fit } from '../../src/fit.ts';
+import { startPool } from '../../src/parallel/pool.ts';
 import { initBackend } from '../../src/engine/backend.ts';
 import { feynmanRows, readFeynman, type FeynmanEquation } from '../../src/bench/feynman.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
@@ -29,6 +30,8 @@ export async function feynmanSuite(args: SuiteArgs): Promise<SuiteResult> {
   const equations = args.tasks ? all.filter((e) => args.tasks!.includes(e.id) || args.tasks!.includes(e.kind)) : all;
   const budget = args.maxSeconds ?? 60;
   const seeds = args.seeds ?? 1;
+  // The pool's threads start once for the run, as in a process that fits many files: until they have, stages train whole.
+  if ((args.workers ?? 1) > 1) await startPool(args.workers!, backend);
   const rows: Array<{ id: string; kind: string; seed: number; recovered: boolean; flagged: boolean; seconds: number; featureSeconds: number; stage: string; formula: string; truth: string }> = [];
   for (const eq of equations) {
     for (let seed = 1; seed <= seeds; seed++) {

@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { BackendName } from '../engine/backend.ts';
 import type { StageJob } from '../train/stage.ts';
-import type { Range, RemoteShare, ShareRunner, ShareSnapshot } from '../train/shares.ts';
+import { Balance, type Range, type RemoteShare, type ShareRunner, type ShareSnapshot } from '../train/shares.ts';
 import type { ShareTask, ShareMessage, WarmTask } from './stageWorker.ts';
 
 /**
@@ -10,10 +10,19 @@ import type { ShareTask, ShareMessage, WarmTask } from './stageWorker.ts';
  * thread starts TensorFlow.js once, and later fits reuse it. Idle threads
  * do not keep the process alive.
  */
-const pools = new Map<number, { pool: Piscina; ready: boolean }>();
+const pools = new Map<number, Entry>();
+
+/** A pool, whether its threads have started, and how stages split across it (learnt over the process's fits). */
+interface Entry {
+  pool: Piscina;
+  ready: boolean;
+  /** Settles once every thread has started. */
+  started: Promise<void>;
+  balance: Balance;
+}
 
 /** The pool of that many threads, started (each thread loading TensorFlow.js) if it was not. */
-function poolOf(threads: number, backend: BackendName): { pool: Piscina; ready: boolean } {
+function poolOf(threads: number, backend: BackendName): Entry {
   let entry = pools.get(threads);
   if (!entry) {
     const pool = new Piscina({
@@ -24,16 +33,25 @@ function poolOf(threads: number, backend: BackendName): { pool: Piscina; ready: 
       concurrentTasksPerWorker: 1,
       idleTimeout: Infinity,
     });
-    const started = { pool, ready: false };
-    entry = started;
-    pools.set(threads, started);
     const warm: WarmTask = { warm: backend };
-    void Promise.all(Array.from({ length: threads }, () => pool.run(warm))).then(
-      () => (started.ready = true),
-      () => {},
-    );
+    const made: Entry = {
+      pool,
+      ready: false,
+      started: Promise.all(Array.from({ length: threads }, () => pool.run(warm))).then(
+        () => void (made.ready = true),
+        () => {},
+      ),
+      balance: new Balance(threads + 1),
+    };
+    entry = made;
+    pools.set(threads, made);
   }
   return entry;
+}
+
+/** Starts the pool a fit with --workers N uses, and settles once its threads have started (for a caller that wants every stage split). */
+export function startPool(workers: number, backend: BackendName): Promise<void> {
+  return poolOf(workers - 1, backend).started;
 }
 
 /**
@@ -43,7 +61,7 @@ function poolOf(threads: number, backend: BackendName): { pool: Piscina; ready: 
  * share reads between steps.
  */
 export class SharePool implements ShareRunner {
-  private readonly entry: { pool: Piscina; ready: boolean };
+  private readonly entry: Entry;
 
   constructor(
     readonly threads: number,
@@ -55,12 +73,16 @@ export class SharePool implements ShareRunner {
 
   /**
    * Whether every thread has TensorFlow.js loaded. Until then stages are
-   * not split: a stage would wait for a thread still starting (about half
-   * a second), longer than a small fit takes. Splitting or not changes
-   * the speed only.
+   * not split: a stage would wait for a thread still starting (half a
+   * second to more than a second here), longer than many a first stage
+   * takes. Splitting or not changes the speed only.
    */
   get ready(): boolean {
     return this.entry.ready;
+  }
+
+  get balance(): Balance {
+    return this.entry.balance;
   }
 
   start(job: Omit<StageJob, 'rows'>, range: Range): RemoteShare {

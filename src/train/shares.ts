@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { epochNow } from '../util/clock.ts';
 import type { StepResult } from './trainer.ts';
-import type { Network } from '../engine/network.ts';
 import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
 import type { StageJob } from './stage.ts';
 import { snapNetwork } from '../formula/snap.ts';
@@ -31,6 +30,8 @@ export interface ShareSnapshot {
   reinitialized: number[];
   /** Restarts drawn afresh so far. */
   blownUp: number;
+  /** When the share sent it: epoch milliseconds. */
+  sentAt: number;
   weights: Float32Array[];
   /** Each restart's reading, by stage-wide index (restarts that blew up have none). */
   reads: Array<[number, Array<ScreenedReading | null>]>;
@@ -54,44 +55,68 @@ export interface ShareRunner {
   readonly threads: number;
   /** Whether they can take shares now; a stage that starts before trains whole. */
   readonly ready: boolean;
+  /** What fraction of a stage's restarts the stage's own thread trains. */
+  readonly balance: Balance;
   start(job: Omit<StageJob, 'rows'>, range: Range): RemoteShare;
 }
 
 /**
- * How a stage's restarts are split: evenly, in order, the stage's own
- * thread first; empty shares are left out. The split changes the speed
- * only, never the formula. The stage's thread also offers every reading
- * to the book and pools, yet a smaller share for it measured no faster
- * on the multinomial (docs/BENCHMARKS.md): each thread pays a fixed cost
- * per step whatever its share, so a small share saves little.
+ * How a stage's restarts are split, in order: the stage's own thread
+ * first, with the fraction `own` of them, the other threads evenly;
+ * empty shares are left out. The split changes the speed only, never the
+ * formula.
  */
-export function shareRanges(restarts: number, threads: number): Range[] {
-  const cuts = Array.from({ length: threads + 1 }, (_, t) => Math.round((restarts * t) / threads));
+export function shareRanges(restarts: number, threads: number, own = 1 / threads): Range[] {
+  if (threads <= 1) return [{ lo: 0, hi: restarts }];
+  const first = Math.min(restarts, Math.max(1, Math.round(restarts * own)));
+  const cuts = [0, ...Array.from({ length: threads }, (_, t) => first + Math.round(((restarts - first) * t) / (threads - 1)))];
   return cuts.slice(1).map((hi, t) => ({ lo: cuts[t], hi })).filter((r) => r.hi > r.lo);
 }
 
 /**
- * Whether a stage is split across the runner's threads: always once they
- * have started; before (a thread takes about half a second to load
- * TensorFlow.js), only a stage large enough to be worth waiting for. The
- * default first stage on two inputs holds 4,352 weights over its restarts
- * and solves y = x1 * x2 in well under a second; on three inputs it holds
- * 10,944 and trains for seconds. Splitting or not changes the speed only.
+ * The fraction of a stage's restarts its own thread trains. That thread
+ * also offers every reading to the book and pools the restarts'
+ * monomials, which costs from a little (a wide sum for one target) to
+ * most of a snap (three targets read at once), so the fraction is
+ * learnt: after each split stage it moves to even out the threads'
+ * pace, measured as how far the others ran ahead of the stage's thread
+ * from one snap to the next.
  */
-export function splits(runner: ShareRunner, net: Network): boolean {
-  return runner.ready || net.variables.reduce((n, v) => n + v.size, 0) >= WAIT_WEIGHTS;
+export class Balance {
+  own: number;
+
+  constructor(readonly threads: number) {
+    this.own = 1 / threads;
+  }
+
+  /**
+   * drift: how much further ahead the other threads got per snap, in ms
+   * (negative: the stage's thread waited for them); ownTrain: the stage's
+   * thread's training per snap, in ms, for its fraction of the restarts.
+   */
+  update(drift: number, ownTrain: number): void {
+    if (!Number.isFinite(drift) || !(ownTrain > 0)) return;
+    // Moving a fraction x of the restarts moves the pace of both sides by about x times the training of all of them.
+    const all = ownTrain / this.own;
+    const step = (-DAMPING * drift * (this.threads - 1)) / (this.threads * all);
+    this.own = Math.min(1.5 / this.threads, Math.max(MIN_OWN, this.own + step));
+  }
 }
 
-const WAIT_WEIGHTS = 8192;
+const DAMPING = 0.7;
+const MIN_OWN = 0.05;
 
 /** The stage's own share and the remote ones, started. */
 export class SharedTraining {
   private readonly remote: Array<Range & { share: RemoteShare; blownUp: number }>;
+  /** At each snap, how far the slowest other share was ahead of this thread (ms; negative: this thread waited). */
+  private readonly leads: number[] = [];
+  private ownTrain = 0;
 
   constructor(
     readonly stage: Stage,
     ranges: Range[],
-    runner: ShareRunner | undefined,
+    private readonly runner: ShareRunner | undefined,
   ) {
     const { rows: _rows, ...job } = stage.job;
     this.remote = runner ? ranges.slice(1).map((r) => ({ ...r, share: runner.start(job, r), blownUp: 0 })) : [];
@@ -99,7 +124,10 @@ export class SharedTraining {
 
   /** One step of this thread's share. */
   run(): StepResult {
-    return this.stage.share.trainer.run();
+    const t0 = performance.now();
+    const res = this.stage.share.trainer.run();
+    this.ownTrain += performance.now() - t0;
+    return res;
   }
 
   /** Restarts the other shares drew afresh so far, as of their last snapshot. */
@@ -114,8 +142,10 @@ export class SharedTraining {
    */
   async gather(own: StepResult): Promise<SharedStep | null> {
     if (this.remote.length === 0) return { ...own, reads: new Map() };
+    const asked = epochNow();
     const snaps = await Promise.all(this.remote.map((r) => r.share.at(own.step)));
     if (snaps.some((s) => s === null)) return null;
+    this.leads.push(Math.min(...snaps.map((s) => asked - s!.sentAt)));
     const { net, share } = this.stage;
     tf.tidy(() =>
       net.variables.forEach((v, i) => {
@@ -130,8 +160,13 @@ export class SharedTraining {
     return { step: own.step, mse, reinitialized: [...own.reinitialized, ...snaps.flatMap((s) => s!.reinitialized)], reads: new Map(snaps.flatMap((s) => s!.reads)) };
   }
 
+  /** Stops the other shares, and tells the balance how the threads kept pace. */
   stop(): void {
     for (const r of this.remote) r.share.stop();
+    if (!this.runner || this.remote.length === 0 || this.leads.length < 3) return;
+    // From the second snap on (the first holds the start-up of the other threads).
+    const drifts = this.leads.slice(2).map((lead, k) => lead - Math.max(this.leads[k + 1], 0));
+    this.runner.balance.update(middle(drifts), this.ownTrain / this.leads.length);
   }
 }
 
@@ -152,10 +187,15 @@ export function trainShare(job: StageJob, range: Range, send: (snapshot: ShareSn
       if (res.step % job.spec.snapEvery === 0 || res.step === job.spec.steps) {
         const weights = net.variables.map((v) => v.dataSync() as Float32Array);
         const reads = snapNetwork(net).snapped.flatMap((layers, r): ShareSnapshot['reads'] => (Number.isFinite(res.mse[r]) ? [[r + range.lo, readRestart(stage, layers)]] : []));
-        send({ step: res.step, mse: res.mse, reinitialized: res.reinitialized.map((r) => r + range.lo), blownUp, weights, reads });
+        send({ step: res.step, mse: res.mse, reinitialized: res.reinitialized.map((r) => r + range.lo), blownUp, sentAt: epochNow(), weights, reads });
       }
     }
   } finally {
     disposeStage(stage);
   }
+}
+
+function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
 }

@@ -9,7 +9,7 @@ import { poolNetworks, poolsMonomials } from './pooling.ts';
 import { refineScale } from '../formula/refine.ts';
 import type { StageSpec } from './recipe.ts';
 import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
-import { SharedTraining, shareRanges, splits, type Range, type SharedStep, type ShareRunner } from './shares.ts';
+import { SharedTraining, shareRanges, type SharedStep, type ShareRunner } from './shares.ts';
 import { readRestart } from './restartReading.ts';
 import { outputOnly } from './snapshot.ts';
 import type { ProgressEvent, StageDescription, StageEvent } from './events.ts';
@@ -105,8 +105,9 @@ const POOL_EVERY = 100;
 
 /** Runs one stage to its end: solved, its steps done, its deadline, or the sink asking it to stop. */
 export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRunner): Promise<StageOutcome> {
-  let ranges: Range[] = [];
-  const stage = buildStage(job, (net) => (ranges = shareRanges(job.spec.restarts, runner && splits(runner, net) ? runner.threads + 1 : 1))[0]);
+  // Until the pool's threads have started, a stage trains whole here rather than wait for them.
+  const ranges = runner?.ready ? shareRanges(job.spec.restarts, runner.threads + 1, runner.balance.own) : shareRanges(job.spec.restarts, 1);
+  const stage = buildStage(job, ranges[0]);
   const training = new SharedTraining(stage, ranges, runner);
   sink.emit({ type: 'stage', ...job.description, ...(ranges.length > 1 ? { shares: ranges.map((r) => r.hi - r.lo) } : {}) });
   const tally: Tally = { started: performance.now(), exact: 0, settled: 0, blownUp: 0 };

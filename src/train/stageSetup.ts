@@ -39,7 +39,7 @@ export interface Stage {
  * arithmetic whichever share it is in, so a stage split across threads
  * trains exactly as it does whole.
  */
-export function buildStage(job: StageJob, range?: Range | ((net: Network) => Range)): Stage {
+export function buildStage(job: StageJob, range?: Range): Stage {
   const { spec, outputs, rows } = job;
   const kind = stageKind(spec);
   const targets = outputs.map((o, k) => new StageTarget(o, job.transforms[k], rows.all.y[0][o] < 0, kind.needsBase ? job.bases[k]!.layers : null, rows.all));
@@ -58,7 +58,7 @@ export function buildStage(job: StageJob, range?: Range | ((net: Network) => Ran
   const net = buildNetwork(spec.stack, inputs, spec.restarts, spec.q, rng.fork());
   if (spec.hypotheses === 'arguments') startOnHypotheses(net, hypotheses(featureKind(spec), sample.x, sample.y.map((t) => t[0])));
   if (spec.hypotheses === 'turns') startOnHypotheses(net, turns(inputs));
-  const { lo, hi } = (typeof range === 'function' ? range(net) : range) ?? { lo: 0, hi: spec.restarts };
+  const { lo, hi } = range ?? { lo: 0, hi: spec.restarts };
   const trained = lo === 0 && hi === spec.restarts ? net : restartsOf(net, lo, hi, () => buildNetwork(spec.stack, inputs, hi - lo, spec.q, new Random(0)));
   const trainer = new Trainer(
     trained,

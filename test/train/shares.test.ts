@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { backend } from '../helpers/backend.ts';
 import { runStage, type Found, type StageJob, type StageSink } from '../../src/train/stage.ts';
 import { buildStage, disposeStage } from '../../src/train/stageSetup.ts';
-import { shareRanges, trainShare, type ShareRunner, type ShareSnapshot } from '../../src/train/shares.ts';
+import { Balance, shareRanges, trainShare, type ShareRunner, type ShareSnapshot } from '../../src/train/shares.ts';
 import { userStage } from '../../src/train/recipe.ts';
 import { resolveTransform, PLAIN } from '../../src/train/transform.ts';
 import type { Network } from '../../src/engine/network.ts';
@@ -46,9 +46,29 @@ const weights = (net: Network) => net.variables.map((v) => Array.from(v.dataSync
 describe('shares of a stage', () => {
   it('split the restarts evenly, in order, leaving out empty shares', () => {
     expect(shareRanges(48, 2)).toEqual([{ lo: 0, hi: 24 }, { lo: 24, hi: 48 }]);
-    expect(shareRanges(5, 3)).toEqual([{ lo: 0, hi: 2 }, { lo: 2, hi: 3 }, { lo: 3, hi: 5 }]);
+    expect(shareRanges(5, 3)).toEqual([{ lo: 0, hi: 2 }, { lo: 2, hi: 4 }, { lo: 4, hi: 5 }]);
     expect(shareRanges(1, 2)).toEqual([{ lo: 0, hi: 1 }]);
     expect(shareRanges(7, 1)).toEqual([{ lo: 0, hi: 7 }]);
+    expect(shareRanges(48, 2, 0.25)).toEqual([{ lo: 0, hi: 12 }, { lo: 12, hi: 48 }]);
+    expect(shareRanges(48, 3, 0.25)).toEqual([{ lo: 0, hi: 12 }, { lo: 12, hi: 30 }, { lo: 30, hi: 48 }]);
+    expect(shareRanges(4, 2, 0.01)).toEqual([{ lo: 0, hi: 1 }, { lo: 1, hi: 4 }]);
+  });
+
+  it('give the stage\'s own thread less to train when the others run ahead of it, more when it waits for them', () => {
+    const b = new Balance(2);
+    expect(b.own).toBe(0.5);
+    // The others gained 100 ms per snap while this thread trained its half in 200 ms per snap (400 ms for all restarts).
+    b.update(100, 200);
+    expect(b.own).toBeCloseTo(0.5 - (0.7 * 100) / (2 * 400), 12);
+    const before = b.own;
+    b.update(-50, 150);
+    expect(b.own).toBeGreaterThan(before);
+    for (let i = 0; i < 50; i++) b.update(1000, 10);
+    expect(b.own).toBe(0.05);
+    for (let i = 0; i < 50; i++) b.update(-1000, 10);
+    expect(b.own).toBe(0.75);
+    b.update(NaN, 10);
+    expect(b.own).toBe(0.75);
   });
 
   it('train their restarts bit for bit as the whole stage does, a blown-up restart drawn afresh alike', () => {
@@ -80,6 +100,7 @@ describe('shares of a stage', () => {
     const here: ShareRunner = {
       threads: 2,
       ready: true,
+      balance: new Balance(3),
       start: (partial, range) => {
         started.push(range.lo);
         const snapshots = new Map<number, ShareSnapshot>();
@@ -96,7 +117,7 @@ describe('shares of a stage', () => {
   });
 
   it('end the stage by time when a share ends before the snap the stage waits for', async () => {
-    const early: ShareRunner = { threads: 1, ready: true, start: () => ({ at: async () => null, stop: () => {} }) };
+    const early: ShareRunner = { threads: 1, ready: true, balance: new Balance(2), start: () => ({ at: async () => null, stop: () => {} }) };
     const sink: StageSink = { offer: () => {}, solved: () => false, emit: () => {}, shouldStop: () => false };
     expect((await runStage(job(), sink, early)).end).toBe('time');
   });
