@@ -80,26 +80,32 @@ export function shareRanges(restarts: number, threads: number, own = 1 / threads
  * most of a snap (three targets read at once), so the fraction is
  * learnt: after each split stage it moves to even out the threads'
  * pace, measured as how far the others ran ahead of the stage's thread
- * from one snap to the next.
+ * from one snap to the next. A fraction is learnt per number of targets
+ * trained, and kept for the process.
  */
 export class Balance {
-  own: number;
+  /** By the number of targets a stage trains: what the stage's thread has to offer and pool grows with it. */
+  private readonly fractions = new Map<number, number>();
 
-  constructor(readonly threads: number) {
-    this.own = 1 / threads;
+  constructor(readonly threads: number) {}
+
+  own(targets: number): number {
+    return this.fractions.get(targets) ?? 1 / this.threads;
   }
 
   /**
-   * drift: how much further ahead the other threads got per snap, in ms
-   * (negative: the stage's thread waited for them); ownTrain: the stage's
-   * thread's training per snap, in ms, for its fraction of the restarts.
+   * After a split stage of that many targets. drift: how much further
+   * ahead the other threads got per snap, in ms (negative: the stage's
+   * thread waited for them); ownTrain: the stage's thread's training per
+   * snap, in ms, for its fraction of the restarts.
    */
-  update(drift: number, ownTrain: number): void {
+  update(targets: number, drift: number, ownTrain: number): void {
     if (!Number.isFinite(drift) || !(ownTrain > 0)) return;
+    const own = this.own(targets);
     // Moving a fraction x of the restarts moves the pace of both sides by about x times the training of all of them.
-    const all = ownTrain / this.own;
+    const all = ownTrain / own;
     const step = (-DAMPING * drift * (this.threads - 1)) / (this.threads * all);
-    this.own = Math.min(1.5 / this.threads, Math.max(MIN_OWN, this.own + step));
+    this.fractions.set(targets, Math.min(1.5 / this.threads, Math.max(MIN_OWN, own + step)));
   }
 }
 
@@ -166,7 +172,7 @@ export class SharedTraining {
     if (!this.runner || this.remote.length === 0 || this.leads.length < 3) return;
     // From the second snap on (the first holds the start-up of the other threads).
     const drifts = this.leads.slice(2).map((lead, k) => lead - Math.max(this.leads[k + 1], 0));
-    this.runner.balance.update(middle(drifts), this.ownTrain / this.leads.length);
+    this.runner.balance.update(this.stage.job.outputs.length, middle(drifts), this.ownTrain / this.leads.length);
   }
 }
 

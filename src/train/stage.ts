@@ -106,7 +106,7 @@ const POOL_EVERY = 100;
 /** Runs one stage to its end: solved, its steps done, its deadline, or the sink asking it to stop. */
 export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRunner): Promise<StageOutcome> {
   // Until the pool's threads have started, a stage trains whole here rather than wait for them.
-  const ranges = runner?.ready ? shareRanges(job.spec.restarts, runner.threads + 1, runner.balance.own) : shareRanges(job.spec.restarts, 1);
+  const ranges = runner?.ready ? shareRanges(job.spec.restarts, runner.threads + 1, runner.balance.own(job.outputs.length)) : shareRanges(job.spec.restarts, 1);
   const stage = buildStage(job, ranges[0]);
   const training = new SharedTraining(stage, ranges, runner);
   sink.emit({ type: 'stage', ...job.description, ...(ranges.length > 1 ? { shares: ranges.map((r) => r.hi - r.lo) } : {}) });

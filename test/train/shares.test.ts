@@ -56,19 +56,21 @@ describe('shares of a stage', () => {
 
   it('give the stage\'s own thread less to train when the others run ahead of it, more when it waits for them', () => {
     const b = new Balance(2);
-    expect(b.own).toBe(0.5);
+    expect(b.own(1)).toBe(0.5);
     // The others gained 100 ms per snap while this thread trained its half in 200 ms per snap (400 ms for all restarts).
-    b.update(100, 200);
-    expect(b.own).toBeCloseTo(0.5 - (0.7 * 100) / (2 * 400), 12);
-    const before = b.own;
-    b.update(-50, 150);
-    expect(b.own).toBeGreaterThan(before);
-    for (let i = 0; i < 50; i++) b.update(1000, 10);
-    expect(b.own).toBe(0.05);
-    for (let i = 0; i < 50; i++) b.update(-1000, 10);
-    expect(b.own).toBe(0.75);
-    b.update(NaN, 10);
-    expect(b.own).toBe(0.75);
+    b.update(1, 100, 200);
+    expect(b.own(1)).toBeCloseTo(0.5 - (0.7 * 100) / (2 * 400), 12);
+    const before = b.own(1);
+    b.update(1, -50, 150);
+    expect(b.own(1)).toBeGreaterThan(before);
+    for (let i = 0; i < 50; i++) b.update(1, 1000, 10);
+    expect(b.own(1)).toBe(0.05);
+    for (let i = 0; i < 50; i++) b.update(1, -1000, 10);
+    expect(b.own(1)).toBe(0.75);
+    b.update(1, NaN, 10);
+    expect(b.own(1)).toBe(0.75);
+    // Stages of another number of targets keep a fraction of their own.
+    expect(b.own(3)).toBe(0.5);
   });
 
   it('train their restarts bit for bit as the whole stage does, a blown-up restart drawn afresh alike', () => {
