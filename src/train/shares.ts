@@ -170,7 +170,7 @@ export class SharedTraining {
   stop(): void {
     for (const r of this.remote) r.share.stop();
     if (!this.runner || this.remote.length === 0 || this.leads.length < 3) return;
-    // From the second snap on (the first holds the start-up of the other threads).
+    // From the third snap on, against the one before: the first holds the start-up of the other threads.
     const drifts = this.leads.slice(2).map((lead, k) => lead - Math.max(this.leads[k + 1], 0));
     this.runner.balance.update(this.stage.job.outputs.length, middle(drifts), this.ownTrain / this.leads.length);
   }
