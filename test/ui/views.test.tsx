@@ -11,14 +11,24 @@ const tick = () => new Promise((r) => setTimeout(r, 30));
 const app = (state = replay(lorentz), props: { height?: number; onStop?: () => void } = {}) =>
   render(<App state={state} width={100} height={props.height ?? 40} interactive onStop={props.onStop ?? (() => {})} />);
 
-/** The frame after the keys, one at a time, as the user would type them. */
+/**
+ * The frame after the keys, one at a time, as the user would type them:
+ * once it has stayed the same for a few ticks (on a loaded machine a
+ * render can come later than one tick after its key).
+ */
 async function after(r: ReturnType<typeof app>, ...keys: string[]): Promise<string[]> {
   await tick();
   for (const k of keys) {
     r.stdin.write(k);
     await tick();
   }
-  return plain(r.lastFrame()).split('\n');
+  let frame = r.lastFrame();
+  for (let still = 0, waited = 0; still < 4 && waited < 100; waited++) {
+    await tick();
+    still = r.lastFrame() === frame ? still + 1 : 0;
+    frame = r.lastFrame();
+  }
+  return plain(frame).split('\n');
 }
 
 const LEGEND = 'edge labels: exponents into CALUm units (m), coefficients into CALUa units (a)';
