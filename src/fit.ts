@@ -45,9 +45,10 @@ export interface FitOptions {
   /** How a formula is chosen when none is exact (see result/selection.ts). */
   criterion?: Criterion;
   /**
-   * Stages that run at once, each in a worker thread (1, the default: one
-   * after another in this thread). The seed fixes the result whatever the
-   * number (see train/speculation.ts).
+   * Threads that train each stage, its restarts split across this thread
+   * and workers - 1 pool threads (1, the default: all in this thread; the
+   * CLI's default is the number of cores); with `queue`, stages in flight.
+   * The seed fixes the result whatever the number (see train/shares.ts).
    */
   workers?: number;
   /** A Redis URL (redis://host:port): stages run as BullMQ jobs on the machines running `calu worker` for it; the book stays here. */
