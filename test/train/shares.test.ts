@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { backend } from '../helpers/backend.ts';
+import { plainStageJob } from '../helpers/stageJob.ts';
 import { runStage, type Found, type StageJob, type StageSink } from '../../src/train/stage.ts';
 import { buildStage, disposeStage } from '../../src/train/stageSetup.ts';
 import { Balance, shareRanges, trainShare, type ShareRunner, type ShareSnapshot } from '../../src/train/shares.ts';
-import { userStage } from '../../src/train/recipe.ts';
-import { resolveTransform, PLAIN } from '../../src/train/transform.ts';
 import type { Network } from '../../src/engine/network.ts';
-import { epochNow } from '../../src/util/clock.ts';
 import { Random } from '../../src/util/random.ts';
 
 beforeAll(async () => {
@@ -19,17 +17,7 @@ const x = Array.from({ length: 300 }, () => [rng.between(-2, 2), rng.between(-2,
 const all = { x, y: x.map(([a, b]) => [a * b - b]), precision: x.map(() => [0]) };
 
 function job(steps = 200): StageJob {
-  const spec = { ...userStage('4:m 1:a', undefined, 2, steps, 16), trainsAll: false, batchSize: 64 };
-  return {
-    description: { index: 1, stack: '2 4:m 1:a', q: '{-2, -1, 0, 1, 2}', restarts: 16, steps, targets: ['y'] },
-    spec,
-    seed: 5,
-    outputs: [0],
-    transforms: [resolveTransform(PLAIN, null)!],
-    bases: [null],
-    rows: { all, sample: all, pool: all },
-    deadline: epochNow() + 60_000,
-  };
+  return plainStageJob(all, { steps, batchSize: 64 });
 }
 
 /** Restart r's weights of the first variable set to NaN: the next step blows it up. */

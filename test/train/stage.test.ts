@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend } from '../helpers/backend.ts';
+import { plainStageJob } from '../helpers/stageJob.ts';
 import { runStage, type Found, type StageJob, type StageSink } from '../../src/train/stage.ts';
-import { userStage } from '../../src/train/recipe.ts';
-import { resolveTransform, PLAIN } from '../../src/train/transform.ts';
 import type { FitEvent } from '../../src/train/events.ts';
 import { epochNow } from '../../src/util/clock.ts';
 import { Random } from '../../src/util/random.ts';
@@ -16,18 +15,7 @@ const x = Array.from({ length: 200 }, () => [rng.between(-2, 2), rng.between(-2,
 const all = { x, y: x.map(([a, b]) => [a * b]), precision: x.map(() => [0]) };
 
 function job(over: Partial<StageJob> = {}): StageJob {
-  const spec = { ...userStage('4:m 1:a', undefined, 2, 200, 16), trainsAll: false };
-  return {
-    description: { index: 3, stack: '2 4:m 1:a', q: '{-2, -1, 0, 1, 2}', restarts: 16, steps: 200, targets: ['y'] },
-    spec,
-    seed: 5,
-    outputs: [0],
-    transforms: [resolveTransform(PLAIN, null)!],
-    bases: [null],
-    rows: { all, sample: all, pool: all },
-    deadline: epochNow() + 60_000,
-    ...over,
-  };
+  return { ...plainStageJob(all, { index: 3 }), ...over };
 }
 
 /** A sink that counts a target solved once it was offered a screened network. */
