@@ -87,10 +87,10 @@ export class Trainer {
       const { xb, yb } = this.batch();
       const { loss, penalty, grads } = this.net.manualGradients ? this.manualGrads(xb, yb, ctx) : this.autodiffGrads(xb, yb, ctx);
       // A restart is healthy when its loss and every gradient are finite.
-      let health = penalty ? tf.add(loss, penalty) : loss;
-      for (const g of grads) health = tf.add(health, tf.sum(tf.reshape(g, [R, -1]), 1));
+      const flat = this.adam.flatten(grads);
+      const health = tf.add(penalty ? tf.add(loss, penalty) : loss, tf.sum(flat, 1));
       const ok = tf.isFinite(health);
-      this.adam.apply(grads.map((g) => tf.where(broadcastMask(ok, g.rank), g, tf.zerosLike(g))));
+      this.adam.apply(tf.where(tf.reshape(ok, [R, 1]), flat, tf.zerosLike(flat)));
       if (!this.net.manualGradients) projectLayers(this.net);
       return tf.concat([loss, tf.cast(ok, 'float32')]);
     });
@@ -169,8 +169,4 @@ interface Gradients {
  */
 function projectLayers(net: Network): void {
   for (const layer of net.layers) (layer as { project?: () => void }).project?.();
-}
-
-function broadcastMask(ok: tf.Tensor, rank: number): tf.Tensor {
-  return tf.reshape(ok, [ok.shape[0]!, ...new Array(rank - 1).fill(1)]);
 }
