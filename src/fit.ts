@@ -45,9 +45,10 @@ export interface FitOptions {
   /** How a formula is chosen when none is exact (see result/selection.ts). */
   criterion?: Criterion;
   /**
-   * Threads that train each stage, its restarts split across this thread
-   * and workers - 1 pool threads (1, the default: all in this thread; the
-   * CLI's default is the number of cores); with `queue`, stages in flight.
+   * Threads that train each stage, its restarts split across that many
+   * pool threads while this one reads them (1, the default: all in this
+   * thread; the CLI's default is the number of cores); with `queue`,
+   * stages in flight.
    * The seed fixes the result whatever the number (see train/shares.ts).
    */
   workers?: number;
@@ -90,7 +91,7 @@ export async function fit(data: Dataset, options: FitOptions = {}): Promise<FitR
   // Piscina and the worker threads are loaded only for --workers above 1, Redis only for --queue.
   const { stages, stoppedBy } = options.queue
     ? await (await import('./queue/queueRounds.ts')).queueRounds(data, options, search, book, emit, backend)
-    : await rounds(data, options, search, book, emit, workers > 1 ? new (await import('./parallel/pool.ts')).SharePool(workers - 1, search.rows, backend) : undefined);
+    : await rounds(data, options, search, book, emit, workers > 1 ? new (await import('./parallel/pool.ts')).SharePool(workers, search.rows, backend) : undefined);
   const { outputs, candidates } = book.finish(stages, options.test);
   const seconds = (performance.now() - started) / 1000;
   emit({ type: 'done', exact: outputs.every((o) => o.exact), seconds, stoppedBy });

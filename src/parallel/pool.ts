@@ -2,8 +2,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { BackendName } from '../engine/backend.ts';
 import type { StageJob } from '../train/stage.ts';
-import { Balance, type Range, type RemoteShare, type ShareRunner, type ShareSnapshot } from '../train/shares.ts';
-import type { ShareTask, ShareMessage, WarmTask } from './stageWorker.ts';
+import { LOOKAHEAD_SNAPS, type Range, type RemoteShare, type ShareRunner, type ShareSnapshot } from '../train/shares.ts';
+import { GATHERED, STOP, type ShareTask, type ShareMessage, type WarmTask } from './stageWorker.ts';
 
 /**
  * Worker threads kept for the process, one pool per thread count: each
@@ -12,13 +12,12 @@ import type { ShareTask, ShareMessage, WarmTask } from './stageWorker.ts';
  */
 const pools = new Map<number, Entry>();
 
-/** A pool, whether its threads have started, and how stages split across it (learnt over the process's fits). */
+/** A pool, and whether its threads have started. */
 interface Entry {
   pool: Piscina;
   ready: boolean;
   /** Settles once every thread has started. */
   started: Promise<void>;
-  balance: Balance;
 }
 
 /** The pool of that many threads, started (each thread loading TensorFlow.js) if it was not. */
@@ -41,7 +40,6 @@ function poolOf(threads: number, backend: BackendName): Entry {
         () => void (made.ready = true),
         () => {},
       ),
-      balance: new Balance(threads + 1),
     };
     entry = made;
     pools.set(threads, made);
@@ -51,13 +49,14 @@ function poolOf(threads: number, backend: BackendName): Entry {
 
 /** Starts the pool a fit with --workers N uses, and settles once its threads have started (for a caller that wants every stage split). */
 export function startPool(workers: number, backend: BackendName): Promise<void> {
-  return poolOf(workers - 1, backend).started;
+  return poolOf(workers, backend).started;
 }
 
 /**
- * The threads that train shares of a fit's stages (--workers N: N - 1
- * threads besides the fit's own). A share's snapshots stream back on a
- * port of its own; a stop request goes through shared memory, which the
+ * The threads that train shares of a fit's stages (--workers N: N
+ * threads; the fit's own reads what they train). A share's snapshots
+ * stream back on a port of its own; the snap the fit's thread has come
+ * to, and a stop request, go through shared memory, which the
  * share reads between steps.
  */
 export class SharePool implements ShareRunner {
@@ -81,13 +80,9 @@ export class SharePool implements ShareRunner {
     return this.entry.ready;
   }
 
-  get balance(): Balance {
-    return this.entry.balance;
-  }
-
   start(job: Omit<StageJob, 'rows'>, range: Range): RemoteShare {
-    const stopBuffer = new SharedArrayBuffer(4);
-    const stop = new Int32Array(stopBuffer);
+    const controlBuffer = new SharedArrayBuffer(8);
+    const control = new Int32Array(controlBuffer);
     const { port1, port2 } = new MessageChannel();
     const arrived = new Map<number, ShareSnapshot>();
     const waiting = new Map<number, { resolve: (s: ShareSnapshot | null) => void; reject: (e: unknown) => void }>();
@@ -110,13 +105,15 @@ export class SharePool implements ShareRunner {
         w.resolve(m);
       } else arrived.set(m.step, m);
     });
-    const task: ShareTask = { job: { ...job, rows: this.rows }, range, backend: this.backend, stop: stopBuffer, port: port2 };
+    const task: ShareTask = { job: { ...job, rows: this.rows }, range, backend: this.backend, control: controlBuffer, lookahead: LOOKAHEAD_SNAPS * job.spec.snapEvery, port: port2 };
     this.entry.pool.run(task, { transferList: [port2] }).catch((e: unknown) => {
       failure = e;
       end();
     });
     return {
       at: (step) => {
+        Atomics.store(control, GATHERED, step);
+        Atomics.notify(control, GATHERED);
         const s = arrived.get(step);
         if (s) {
           arrived.delete(step);
@@ -126,7 +123,10 @@ export class SharePool implements ShareRunner {
         if (ended) return Promise.resolve(null);
         return new Promise((resolve, reject) => waiting.set(step, { resolve, reject }));
       },
-      stop: () => Atomics.store(stop, 0, 1),
+      stop: () => {
+        Atomics.store(control, STOP, 1);
+        Atomics.notify(control, GATHERED);
+      },
     };
   }
 }

@@ -1,22 +1,32 @@
 import type { MessagePort } from 'node:worker_threads';
 import { initBackend, type BackendName } from '../engine/backend.ts';
-import { trainShare, type Range, type ShareSnapshot } from '../train/shares.ts';
+import { trainShare, type Range, type ShareControl, type ShareSnapshot } from '../train/shares.ts';
 import type { StageJob } from '../train/stage.ts';
 
 /**
  * A worker thread of the share pool (pool.ts): TensorFlow.js starts once,
  * then it trains shares of stages, of one fit after another. Snapshots go
  * back on the task's port as they are taken, then an end mark; a stop
- * request arrives through shared memory, read between steps.
+ * request, and how far the fit's thread has read, arrive through shared
+ * memory, read between steps.
  */
 export interface ShareTask {
   job: StageJob;
   range: Range;
   backend: BackendName;
-  /** One Int32: set to 1 to stop the share at its next step. */
-  stop: SharedArrayBuffer;
+  /** Two Int32s: [STOP] set to 1 stops the share at its next step; [GATHERED], the last snap the fit's thread asked for. */
+  control: SharedArrayBuffer;
+  /** How many steps the share may train past GATHERED. */
+  lookahead: number;
   port: MessagePort;
 }
+
+/** The words of ShareTask.control. */
+export const STOP = 0;
+export const GATHERED = 1;
+
+/** Longest wait between two looks at the stop word (a stop also wakes the share). */
+const WAIT_MS = 200;
 
 /** A snapshot, or the end of the share (with the error that ended it, if one did). */
 export type ShareMessage = ShareSnapshot | { end: true; error?: string };
@@ -31,11 +41,19 @@ export default async function runShareTask(task: ShareTask | WarmTask): Promise<
     await initBackend(task.warm);
     return;
   }
-  const stop = new Int32Array(task.stop);
+  const words = new Int32Array(task.control);
+  const control: ShareControl = {
+    stopped: () => Atomics.load(words, STOP) === 1,
+    waitFor: (step) => {
+      for (let gathered = Atomics.load(words, GATHERED); step > gathered + task.lookahead && !control.stopped(); gathered = Atomics.load(words, GATHERED)) {
+        Atomics.wait(words, GATHERED, gathered, WAIT_MS);
+      }
+    },
+  };
   let end: ShareMessage = { end: true };
   try {
     await initBackend(task.backend);
-    trainShare(task.job, task.range, (s) => task.port.postMessage(s satisfies ShareMessage), () => Atomics.load(stop, 0) === 1);
+    trainShare(task.job, task.range, (s) => task.port.postMessage(s satisfies ShareMessage), control);
   } catch (e) {
     end = { end: true, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   } finally {

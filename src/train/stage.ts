@@ -106,17 +106,17 @@ const POOL_EVERY = 100;
 /** Runs one stage to its end: solved, its steps done, its deadline, or the sink asking it to stop. */
 export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRunner): Promise<StageOutcome> {
   // Until the pool's threads have started, a stage trains whole here rather than wait for them.
-  const ranges = runner?.ready ? shareRanges(job.spec.restarts, runner.threads + 1, runner.balance.own(job.outputs.length)) : shareRanges(job.spec.restarts, 1);
-  const stage = buildStage(job, ranges[0]);
-  const training = new SharedTraining(stage, ranges, runner);
-  sink.emit({ type: 'stage', ...job.description, ...(ranges.length > 1 ? { shares: ranges.map((r) => r.hi - r.lo) } : {}) });
+  const split = runner?.ready ? shareRanges(job.spec.restarts, runner.threads) : [];
+  const stage = buildStage(job, split.length ? { lo: 0, hi: 0 } : undefined);
+  const training = new SharedTraining(stage, split, split.length ? runner : undefined);
+  sink.emit({ type: 'stage', ...job.description, ...(split.length > 1 ? { shares: split.map((r) => r.hi - r.lo) } : {}) });
   const tally: Tally = { started: performance.now(), exact: 0, settled: 0, blownUp: 0 };
   let ownBlownUp = 0;
   const bases = [...job.bases];
   let end: StageEnd = 'steps';
   let yielded = performance.now();
   try {
-    for (let s = 0; s < job.spec.steps; s++) {
+    for (let step = 0; step < job.spec.steps; ) {
       if (performance.now() - yielded > YIELD_MS) {
         // Let the event loop run now and then, so a Ctrl-C handler or a screen redraw is not held off.
         await new Promise((resolve) => setImmediate(resolve));
@@ -131,6 +131,7 @@ export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRun
         break;
       }
       const own = training.run();
+      step = own.step;
       ownBlownUp += own.reinitialized.length;
       const atSnap = own.step % job.spec.snapEvery === 0 || own.step === job.spec.steps;
       const snap = atSnap ? await training.gather(own) : null;

@@ -27,8 +27,8 @@ export interface Stage {
   seedsBases: boolean;
   /** Every restart of the stage: what is read at a snap. */
   net: Network;
-  /** The restarts [lo, hi) this thread trains: `net` itself, or a share of its restarts (see shard.ts). */
-  share: { lo: number; hi: number; net: Network; trainer: Trainer };
+  /** The restarts [lo, hi) this thread trains: `net` itself, or a share of its restarts (see shares.ts); null when it trains none. */
+  share: { lo: number; hi: number; net: Network; trainer: Trainer } | null;
 }
 
 /**
@@ -37,7 +37,8 @@ export interface Stage {
  * trainer trains only those restarts, on a network of their own that starts
  * from the same weights: every restart gets the same batches and the same
  * arithmetic whichever share it is in, so a stage split across threads
- * trains exactly as it does whole.
+ * trains exactly as it does whole. Given an empty range, it trains none
+ * (the stage's thread of a split stage only reads).
  */
 export function buildStage(job: StageJob, range?: Range): Stage {
   const { spec, outputs, rows } = job;
@@ -59,20 +60,22 @@ export function buildStage(job: StageJob, range?: Range): Stage {
   if (spec.hypotheses === 'arguments') startOnHypotheses(net, hypotheses(featureKind(spec), sample.x, sample.y.map((t) => t[0])));
   if (spec.hypotheses === 'turns') startOnHypotheses(net, turns(inputs));
   const { lo, hi } = range ?? { lo: 0, hi: spec.restarts };
+  const seedsBases = kind.seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
+  const stage = { job, kind, targets, context: { sample, rows: rows.sample, targets }, pool, poolTolerance, own, seedsBases, net };
+  if (hi <= lo) return { ...stage, share: null };
   const trained = lo === 0 && hi === spec.restarts ? net : restartsOf(net, lo, hi, () => buildNetwork(spec.stack, inputs, hi - lo, spec.q, new Random(0)));
   const trainer = new Trainer(
     trained,
     { x: transpose(rows.all.x), y: transpose(all.y) },
     { steps: spec.steps, batchSize: spec.batchSize, lr: spec.lr, rng: rng.fork(), loss: kind.loss, reinit: { seed: rng.nextU32(), offset: lo } },
   );
-  const seedsBases = kind.seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
-  return { job, kind, targets, context: { sample, rows: rows.sample, targets }, pool, poolTolerance, own, seedsBases, net, share: { lo, hi, net: trained, trainer } };
+  return { ...stage, share: { lo, hi, net: trained, trainer } };
 }
 
 /** Frees a stage's tensors. */
 export function disposeStage(stage: Stage): void {
-  stage.share.trainer.dispose();
-  if (stage.share.net !== stage.net) stage.share.net.dispose();
+  stage.share?.trainer.dispose();
+  if (stage.share && stage.share.net !== stage.net) stage.share.net.dispose();
   stage.net.dispose();
 }
 

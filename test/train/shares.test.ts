@@ -4,7 +4,7 @@ import { backend } from '../helpers/backend.ts';
 import { plainStageJob } from '../helpers/stageJob.ts';
 import { runStage, type Found, type StageJob, type StageSink } from '../../src/train/stage.ts';
 import { buildStage, disposeStage } from '../../src/train/stageSetup.ts';
-import { Balance, shareRanges, trainShare, type ShareRunner, type ShareSnapshot } from '../../src/train/shares.ts';
+import { shareRanges, trainShare, type ShareControl, type ShareRunner, type ShareSnapshot } from '../../src/train/shares.ts';
 import type { Network } from '../../src/engine/network.ts';
 import { Random } from '../../src/util/random.ts';
 
@@ -29,51 +29,32 @@ function blowUp(net: Network, r: number): void {
   v.assign(tf.tensor(data, v.shape));
 }
 
+/** A share that may train ahead without limit and is never stopped. */
+const free: ShareControl = { stopped: () => false, waitFor: () => {} };
+
 const weights = (net: Network) => net.variables.map((v) => Array.from(v.dataSync()));
 
 describe('shares of a stage', () => {
   it('split the restarts evenly, in order, leaving out empty shares', () => {
     expect(shareRanges(48, 2)).toEqual([{ lo: 0, hi: 24 }, { lo: 24, hi: 48 }]);
-    expect(shareRanges(5, 3)).toEqual([{ lo: 0, hi: 2 }, { lo: 2, hi: 4 }, { lo: 4, hi: 5 }]);
+    expect(shareRanges(5, 3)).toEqual([{ lo: 0, hi: 2 }, { lo: 2, hi: 3 }, { lo: 3, hi: 5 }]);
     expect(shareRanges(1, 2)).toEqual([{ lo: 0, hi: 1 }]);
     expect(shareRanges(7, 1)).toEqual([{ lo: 0, hi: 7 }]);
-    expect(shareRanges(48, 2, 0.25)).toEqual([{ lo: 0, hi: 12 }, { lo: 12, hi: 48 }]);
-    expect(shareRanges(48, 3, 0.25)).toEqual([{ lo: 0, hi: 12 }, { lo: 12, hi: 30 }, { lo: 30, hi: 48 }]);
-    expect(shareRanges(4, 2, 0.01)).toEqual([{ lo: 0, hi: 1 }, { lo: 1, hi: 4 }]);
-  });
-
-  it('give the stage\'s own thread less to train when the others run ahead of it, more when it waits for them', () => {
-    const b = new Balance(2);
-    expect(b.own(1)).toBe(0.5);
-    // The others gained 100 ms per snap while this thread trained its half in 200 ms per snap (400 ms for all restarts).
-    b.update(1, 100, 200);
-    expect(b.own(1)).toBeCloseTo(0.5 - (0.7 * 100) / (2 * 400), 12);
-    const before = b.own(1);
-    b.update(1, -50, 150);
-    expect(b.own(1)).toBeGreaterThan(before);
-    for (let i = 0; i < 50; i++) b.update(1, 1000, 10);
-    expect(b.own(1)).toBe(0.05);
-    for (let i = 0; i < 50; i++) b.update(1, -1000, 10);
-    expect(b.own(1)).toBe(0.75);
-    b.update(1, NaN, 10);
-    expect(b.own(1)).toBe(0.75);
-    // Stages of another number of targets keep a fraction of their own.
-    expect(b.own(3)).toBe(0.5);
   });
 
   it('train their restarts bit for bit as the whole stage does, a blown-up restart drawn afresh alike', () => {
     const whole = buildStage(job());
     const parts = [buildStage(job(), { lo: 0, hi: 6 }), buildStage(job(), { lo: 6, hi: 16 })];
-    blowUp(whole.share.net, 9);
-    blowUp(parts[1].share.net, 3);
+    blowUp(whole.share!.net, 9);
+    blowUp(parts[1].share!.net, 3);
     const redrawn: number[][] = [[], [], []];
     for (let s = 0; s < 60; s++) {
-      redrawn[0].push(...whole.share.trainer.run().reinitialized);
-      parts.forEach((p, i) => redrawn[i + 1].push(...p.share.trainer.run().reinitialized.map((r) => r + p.share.lo)));
+      redrawn[0].push(...whole.share!.trainer.run().reinitialized);
+      parts.forEach((p, i) => redrawn[i + 1].push(...p.share!.trainer.run().reinitialized.map((r) => r + p.share!.lo)));
     }
     expect(redrawn).toEqual([[9], [], [9]]);
-    const joined = weights(parts[0].share.net).map((w, i) => [...w, ...weights(parts[1].share.net)[i]]);
-    expect(joined).toEqual(weights(whole.share.net));
+    const joined = weights(parts[0].share!.net).map((w, i) => [...w, ...weights(parts[1].share!.net)[i]]);
+    expect(joined).toEqual(weights(whole.share!.net));
     expect(joined.flat().every(Number.isFinite)).toBe(true);
     [whole, ...parts].forEach(disposeStage);
   });
@@ -88,26 +69,36 @@ describe('shares of a stage', () => {
     // A runner that trains each share in this thread, before the stage asks for it: snapshots as a worker thread sends them.
     const started: number[] = [];
     const here: ShareRunner = {
-      threads: 2,
+      threads: 3,
       ready: true,
-      balance: new Balance(3),
       start: (partial, range) => {
         started.push(range.lo);
         const snapshots = new Map<number, ShareSnapshot>();
-        trainShare({ ...partial, rows: job().rows }, range, (s) => snapshots.set(s.step, structuredClone(s)), () => false);
+        trainShare({ ...partial, rows: job().rows }, range, (s) => snapshots.set(s.step, structuredClone(s)), free);
         return { at: async (step) => snapshots.get(step) ?? null, stop: () => {} };
       },
     };
     const whole = await offered();
     const shared = await offered(here);
-    expect(started).toEqual([5, 11]);
+    expect(started).toEqual([0, 5, 11]);
     expect(shared.outcome).toEqual(whole.outcome);
     expect(shared.offers.length).toBeGreaterThan(0);
     expect(shared.offers).toEqual(whole.offers);
   });
 
+  it('ask before every step whether they may train it, and stop when told', () => {
+    const asked: number[] = [];
+    const sent: number[] = [];
+    const control: ShareControl = { stopped: () => asked.length > 120, waitFor: (step) => void asked.push(step) };
+    const j = job(400);
+    trainShare(j, { lo: 4, hi: 9 }, (s) => sent.push(s.step), control);
+    expect(asked).toEqual(Array.from({ length: 121 }, (_, i) => i + 1));
+    const every = j.spec.snapEvery;
+    expect(sent).toEqual(Array.from({ length: Math.floor(120 / every) }, (_, i) => (i + 1) * every));
+  });
+
   it('end the stage by time when a share ends before the snap the stage waits for', async () => {
-    const early: ShareRunner = { threads: 1, ready: true, balance: new Balance(2), start: () => ({ at: async () => null, stop: () => {} }) };
+    const early: ShareRunner = { threads: 1, ready: true, start: () => ({ at: async () => null, stop: () => {} }) };
     const sink: StageSink = { offer: () => {}, solved: () => false, emit: () => {}, shouldStop: () => false };
     expect((await runStage(job(), sink, early)).end).toBe('time');
   });
