@@ -13,7 +13,7 @@ const P_MAX = 1 - 1e-6;
  * Shapes: P [R, ..., |Q|], N [R, ...].
  */
 export function potential(P: tf.Tensor, N: tf.Tensor, q: tf.Tensor1D): { value: tf.Tensor1D; dP: tf.Tensor; dN: tf.Tensor } {
-  const Pc = tf.minimum(P, P_MAX);
+  const Pc = tf.clipByValue(P, 0, P_MAX); // P is a probability: as tf.minimum, and faster on wasm
   const oneMinus = tf.sub(1, Pc);
   const g = tf.neg(tf.log(oneMinus)); // -log(1 - P_n) >= 0
   const diff = tf.sub(tf.expandDims(N, -1), q);

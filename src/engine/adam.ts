@@ -61,12 +61,12 @@ export class BatchedAdam {
     this.variables.forEach((x, i) => x.assign(tf.sub(x, tf.reshape(steps[i], x.shape))));
   }
 
-  /** Forgets restart r's moments and step count. */
+  /** Forgets restart r's moments and step count (NaN or infinite ones too: a restart that blew up). */
   reset(r: number): void {
     for (const s of [this.m, this.v, this.t]) {
       tf.tidy(() => {
-        const mask = tf.reshape(tf.oneHot([r], this.restarts), [this.restarts, 1]);
-        s.assign(tf.mul(s, tf.sub(1, mask)));
+        const forget = tf.cast(tf.tile(tf.reshape(tf.oneHot([r], this.restarts), [this.restarts, 1]), [1, s.shape[1]!]), 'bool');
+        s.assign(tf.where(forget, tf.zerosLike(s), s));
       });
     }
   }

@@ -90,7 +90,8 @@ export class Trainer {
       const flat = this.adam.flatten(grads);
       const health = tf.add(penalty ? tf.add(loss, penalty) : loss, tf.sum(flat, 1));
       const ok = tf.isFinite(health);
-      this.adam.apply(tf.where(tf.reshape(ok, [R, 1]), flat, tf.zerosLike(flat)));
+      // A restart that is not healthy gets this update too (masking it costs a broadcast, the dearest kernel of a step on wasm), but it is drawn afresh below and its moments forgotten: nothing of it survives.
+      this.adam.apply(flat);
       if (!this.net.manualGradients) projectLayers(this.net);
       return tf.concat([loss, tf.cast(ok, 'float32')]);
     });

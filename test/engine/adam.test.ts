@@ -50,4 +50,19 @@ describe('BatchedAdam', () => {
     adam.dispose();
     x.dispose();
   });
+
+  it('forgets the NaN moments of a restart that blew up, and only its own', () => {
+    const x = tf.variable(tf.tensor([1, 1, 1, 1], [2, 2]));
+    const adam = new BatchedAdam([x], 2, { lr: 0.1 });
+    tf.tidy(() => adam.apply(adam.flatten([tf.tensor([1, 1, NaN, Infinity], [2, 2])])));
+    adam.reset(1);
+    x.assign(tf.tensor([x.dataSync()[0], x.dataSync()[1], 1, 1], [2, 2]));
+    tf.tidy(() => adam.apply(adam.flatten([tf.tensor([1, 1, -2, -2], [2, 2])])));
+    const w = Array.from(x.dataSync());
+    expect(w[0]).toBeCloseTo(reference(1, [1, 1], 0.1), 5);
+    expect(w[2]).toBeCloseTo(reference(1, [-2], 0.1), 5);
+    expect(w.every(Number.isFinite)).toBe(true);
+    adam.dispose();
+    x.dispose();
+  });
 });
