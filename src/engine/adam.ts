@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 
+/** BatchedAdam's state of some restarts, as plain data. */
+export interface AdamState {
+  m: Float32Array;
+  v: Float32Array;
+  t: Float32Array;
+}
+
 export interface AdamOptions {
   lr: number;
   beta1?: number;
@@ -59,6 +66,19 @@ export class BatchedAdam {
     const step = tf.div(tf.mul(m, tf.div(this.opts.lr, c1)), tf.add(tf.sqrt(tf.div(v, c2)), this.eps));
     const steps = this.sizes.length === 1 ? [step] : tf.split(step, this.sizes, 1);
     this.variables.forEach((x, i) => x.assign(tf.sub(x, tf.reshape(steps[i], x.shape))));
+  }
+
+  /** The moments and step counts of restarts [lo, hi), to go on with them elsewhere (see load). */
+  slice(lo: number, hi: number): AdamState {
+    const rows = (s: tf.Variable) => (s.dataSync() as Float32Array).slice(lo * s.shape[1]!, hi * s.shape[1]!);
+    return { m: rows(this.m), v: rows(this.v), t: rows(this.t) };
+  }
+
+  /** Takes on the state a slice of another optimiser's restarts had: this one's restarts, in order. */
+  load(state: AdamState): void {
+    for (const [s, values] of [[this.m, state.m], [this.v, state.v], [this.t, state.t]] as const) {
+      tf.tidy(() => s.assign(tf.tensor(values, s.shape, 'float32')));
+    }
   }
 
   /** Forgets restart r's moments and step count (NaN or infinite ones too: a restart that blew up). */

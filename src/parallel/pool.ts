@@ -2,6 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { BackendName } from '../engine/backend.ts';
 import type { StageJob } from '../train/stage.ts';
+import type { TrainerState } from '../train/trainer.ts';
 import { LOOKAHEAD_SNAPS, type Range, type RemoteShare, type ShareRunner, type ShareSnapshot } from '../train/shares.ts';
 import { GATHERED, STOP, type ShareTask, type ShareMessage, type WarmTask } from './stageWorker.ts';
 
@@ -80,9 +81,10 @@ export class SharePool implements ShareRunner {
     return this.entry.ready;
   }
 
-  start(job: Omit<StageJob, 'rows'>, range: Range): RemoteShare {
+  start(job: Omit<StageJob, 'rows'>, range: Range, from?: TrainerState): RemoteShare {
     const controlBuffer = new SharedArrayBuffer(8);
     const control = new Int32Array(controlBuffer);
+    control[GATHERED] = from?.step ?? 0;
     const { port1, port2 } = new MessageChannel();
     const arrived = new Map<number, ShareSnapshot>();
     const waiting = new Map<number, { resolve: (s: ShareSnapshot | null) => void; reject: (e: unknown) => void }>();
@@ -105,7 +107,7 @@ export class SharePool implements ShareRunner {
         w.resolve(m);
       } else arrived.set(m.step, m);
     });
-    const task: ShareTask = { job: { ...job, rows: this.rows }, range, backend: this.backend, control: controlBuffer, lookahead: LOOKAHEAD_SNAPS * job.spec.snapEvery, port: port2 };
+    const task: ShareTask = { job: { ...job, rows: this.rows }, range, backend: this.backend, control: controlBuffer, lookahead: LOOKAHEAD_SNAPS * job.spec.snapEvery, from, port: port2 };
     this.entry.pool.run(task, { transferList: [port2] }).catch((e: unknown) => {
       failure = e;
       end();

@@ -2,6 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { initBackend, type BackendName } from '../engine/backend.ts';
 import { trainShare, type Range, type ShareControl, type ShareSnapshot } from '../train/shares.ts';
 import type { StageJob } from '../train/stage.ts';
+import type { TrainerState } from '../train/trainer.ts';
 
 /**
  * A worker thread of the share pool (pool.ts): TensorFlow.js starts once,
@@ -18,6 +19,8 @@ export interface ShareTask {
   control: SharedArrayBuffer;
   /** How many steps the share may train past GATHERED. */
   lookahead: number;
+  /** Where the restarts stand when the stage's thread trained them so far (see SharedTraining.handOver). */
+  from?: TrainerState;
   port: MessagePort;
 }
 
@@ -53,7 +56,7 @@ export default async function runShareTask(task: ShareTask | WarmTask): Promise<
   let end: ShareMessage = { end: true };
   try {
     await initBackend(task.backend);
-    trainShare(task.job, task.range, (s) => task.port.postMessage(s satisfies ShareMessage), control);
+    trainShare(task.job, task.range, (s) => task.port.postMessage(s satisfies ShareMessage), control, task.from);
   } catch (e) {
     end = { end: true, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   } finally {

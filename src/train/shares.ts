@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { epochNow } from '../util/clock.ts';
-import type { StepResult } from './trainer.ts';
+import type { StepResult, TrainerState } from './trainer.ts';
 import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
 import type { StageJob } from './stage.ts';
 import { snapNetwork } from '../formula/snap.ts';
@@ -53,7 +53,8 @@ export interface ShareRunner {
   readonly threads: number;
   /** Whether they can take shares now; a stage that starts before trains whole, in the stage's thread. */
   readonly ready: boolean;
-  start(job: Omit<StageJob, 'rows'>, range: Range): RemoteShare;
+  /** A share of a stage's restarts, from its start or from the state a thread that trained them so far left them in. */
+  start(job: Omit<StageJob, 'rows'>, range: Range, from?: TrainerState): RemoteShare;
 }
 
 /** How a stage's restarts are split among threads: evenly, in order, empty shares left out. The split changes the speed only, never the formula. */
@@ -71,16 +72,41 @@ export function shareRanges(restarts: number, threads: number): Range[] {
  * fraction of restarts, shares the cores between it and the training.
  */
 export class SharedTraining {
-  private readonly remote: Array<Range & { share: RemoteShare; blownUp: number }>;
+  private remote: Array<Range & { share: RemoteShare; blownUp: number }> = [];
   private step = 0;
 
+  /** A stage built to train none of its restarts (an empty range) goes to the runner's threads from the start. */
   constructor(
     readonly stage: Stage,
-    ranges: Range[],
-    runner: ShareRunner | undefined,
+    runner?: ShareRunner,
   ) {
-    const { rows: _rows, ...job } = stage.job;
-    this.remote = runner ? ranges.map((r) => ({ ...r, share: runner.start(job, r), blownUp: 0 })) : [];
+    if (!stage.share && runner) this.startShares(runner);
+  }
+
+  /** Whether the restarts train on the runner's threads. */
+  get split(): boolean {
+    return this.remote.length > 0;
+  }
+
+  /**
+   * Hands a stage trained whole so far to the runner's threads (the pool
+   * came ready while it trained): each share takes over its restarts'
+   * weights, moments and place in the batch stream, and goes on as this
+   * thread would have.
+   */
+  handOver(runner: ShareRunner): Range[] {
+    const own = this.stage.share!;
+    const ranges = this.startShares(runner, (r) => own.trainer.state(r.lo, r.hi));
+    own.trainer.dispose();
+    this.stage.share = null;
+    return ranges;
+  }
+
+  private startShares(runner: ShareRunner, state?: (r: Range) => TrainerState): Range[] {
+    const { rows: _rows, ...job } = this.stage.job;
+    const ranges = shareRanges(job.spec.restarts, runner.threads);
+    this.remote = ranges.map((r) => ({ ...r, share: runner.start(job, r, state?.(r)), blownUp: 0 }));
+    return ranges;
   }
 
   /** One step of the stage's own training, or, for a split stage, up to the next snap. */
@@ -144,12 +170,13 @@ export interface ShareControl {
  * every snap goes to `send`, until its steps are done, the deadline
  * passes or it is asked to stop.
  */
-export function trainShare(job: StageJob, range: Range, send: (snapshot: ShareSnapshot) => void, control: ShareControl): void {
+export function trainShare(job: StageJob, range: Range, send: (snapshot: ShareSnapshot) => void, control: ShareControl, from?: TrainerState): void {
   const stage = buildStage(job, range);
   const { trainer, net } = stage.share!;
+  if (from) trainer.resume(from);
   let blownUp = 0;
   try {
-    for (let s = 0; s < job.spec.steps; s++) {
+    for (let s = trainer.step; s < job.spec.steps; s++) {
       control.waitFor(s + 1);
       if (epochNow() > job.deadline || control.stopped()) break;
       const res = trainer.run();

@@ -100,15 +100,18 @@ export interface StageOutcome {
 /** Longest stretch of training without giving the event loop a turn. */
 const YIELD_MS = 100;
 
+/** A stage trained here goes to the pool's threads once they are ready if it has at least this many steps left. */
+const HAND_OVER_STEPS = 100;
+
 /** Steps between two poolings of every restart's monomials. */
 const POOL_EVERY = 100;
 
 /** Runs one stage to its end: solved, its steps done, its deadline, or the sink asking it to stop. */
 export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRunner): Promise<StageOutcome> {
-  // Until the pool's threads have started, a stage trains whole here rather than wait for them.
-  const split = runner?.ready ? shareRanges(job.spec.restarts, runner.threads) : [];
-  const stage = buildStage(job, split.length ? { lo: 0, hi: 0 } : undefined);
-  const training = new SharedTraining(stage, split, split.length ? runner : undefined);
+  // Until the pool's threads have started, a stage trains here, and is handed over to them at the first snap after they have.
+  const stage = buildStage(job, runner?.ready ? { lo: 0, hi: 0 } : undefined);
+  const training = new SharedTraining(stage, runner);
+  const split = training.split ? shareRanges(job.spec.restarts, runner!.threads) : [];
   sink.emit({ type: 'stage', ...job.description, ...(split.length > 1 ? { shares: split.map((r) => r.hi - r.lo) } : {}) });
   const tally: Tally = { started: performance.now(), exact: 0, settled: 0, blownUp: 0 };
   let ownBlownUp = 0;
@@ -157,6 +160,7 @@ export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRun
         end = 'noise';
         break;
       }
+      if (atSnap && runner?.ready && !training.split && job.spec.steps - step >= HAND_OVER_STEPS) training.handOver(runner);
     }
   } finally {
     training.stop();

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../engine/network.ts';
-import { BatchedAdam } from '../engine/adam.ts';
+import { BatchedAdam, type AdamState } from '../engine/adam.ts';
 import { Random } from '../util/random.ts';
 import type { StepContext } from '../engine/layer.ts';
 import { contextAt, DEFAULT_SCHEDULE, type Schedule } from './schedule.ts';
@@ -23,6 +23,14 @@ export interface TrainerOptions {
    * trains (see shard.ts). Without it, from `rng`.
    */
   reinit?: { seed: number; offset: number };
+}
+
+/** Restarts of a trainer at a step, as plain data: what another trainer of them needs to go on exactly as this one would. */
+export interface TrainerState {
+  step: number;
+  /** Each variable's values for the restarts, in the order of the network's variables. */
+  weights: Float32Array[];
+  adam: AdamState;
 }
 
 /** Training data by column: x[input][row], y[output][row]. */
@@ -109,6 +117,28 @@ export class Trainer {
     }
     this.step++;
     return { step: this.step, mse, reinitialized };
+  }
+
+  /** Restarts [lo, hi) as they stand. */
+  state(lo: number, hi: number): TrainerState {
+    const weights = this.net.variables.map((v) => {
+      const per = v.size / this.net.restarts;
+      return (v.dataSync() as Float32Array).slice(lo * per, hi * per);
+    });
+    return { step: this.step, weights, adam: this.adam.slice(lo, hi) };
+  }
+
+  /**
+   * Goes on from another trainer's state of this trainer's restarts, built
+   * from the same job: the weights and moments are taken over, and the
+   * batch stream is advanced past the batches drawn so far, so every later
+   * step is the one the other trainer would have taken.
+   */
+  resume(state: TrainerState): void {
+    tf.tidy(() => this.net.variables.forEach((v, i) => v.assign(tf.tensor(state.weights[i], v.shape, 'float32'))));
+    this.adam.load(state.adam);
+    if (this.rows > this.opts.batchSize) for (let i = 0; i < state.step * this.opts.batchSize; i++) this.opts.rng.int(this.rows);
+    this.step = state.step;
   }
 
   private reinitStream(r: number): Random {

@@ -59,31 +59,45 @@ describe('shares of a stage', () => {
     [whole, ...parts].forEach(disposeStage);
   });
 
-  it('give the stage the same offers, in the same order, as training it whole', async () => {
-    const offered = async (runner?: ShareRunner) => {
+  it('give the stage the same offers, in the same order, as training it whole, split from the start or handed over halfway', async () => {
+    const offered = async (steps: number, runner?: ShareRunner) => {
       const offers: Array<[number, Found]> = [];
       const sink: StageSink = { offer: (o, f) => offers.push([o, f]), solved: () => false, emit: () => {}, shouldStop: () => false };
-      const outcome = await runStage(job(150), sink, runner);
+      const outcome = await runStage(job(steps), sink, runner);
       return { outcome, offers };
     };
     // A runner that trains each share in this thread, before the stage asks for it: snapshots as a worker thread sends them.
-    const started: number[] = [];
-    const here: ShareRunner = {
-      threads: 3,
-      ready: true,
-      start: (partial, range) => {
-        started.push(range.lo);
-        const snapshots = new Map<number, ShareSnapshot>();
-        trainShare({ ...partial, rows: job().rows }, range, (s) => snapshots.set(s.step, structuredClone(s)), free);
-        return { at: async (step) => snapshots.get(step) ?? null, stop: () => {} };
-      },
+    const here = (steps: number, readyFrom: number) => {
+      const started: Array<[number, number]> = [];
+      let asked = 0;
+      const runner: ShareRunner = {
+        threads: 3,
+        get ready() {
+          return ++asked >= readyFrom;
+        },
+        start: (partial, range, from) => {
+          started.push([range.lo, from?.step ?? 0]);
+          const snapshots = new Map<number, ShareSnapshot>();
+          trainShare({ ...partial, rows: job(steps).rows }, range, (s) => snapshots.set(s.step, structuredClone(s)), free, from && structuredClone(from));
+          return { at: async (step) => snapshots.get(step) ?? null, stop: () => {} };
+        },
+      };
+      return { runner, started };
     };
-    const whole = await offered();
-    const shared = await offered(here);
-    expect(started).toEqual([0, 5, 11]);
+    const whole = await offered(150);
+    const split = here(150, 1);
+    const shared = await offered(150, split.runner);
+    expect(split.started).toEqual([[0, 0], [5, 0], [11, 0]]);
     expect(shared.outcome).toEqual(whole.outcome);
     expect(shared.offers.length).toBeGreaterThan(0);
     expect(shared.offers).toEqual(whole.offers);
+    // Ready at the second snap (step 100 of 400): handed over there.
+    const longer = await offered(400);
+    const late = here(400, 3);
+    const handed = await offered(400, late.runner);
+    expect(late.started).toEqual([[0, 100], [5, 100], [11, 100]]);
+    expect(handed.offers).toEqual(longer.offers);
+    expect(handed.offers.some(([, f]) => f.step > 100)).toBe(true);
   });
 
   it('ask before every step whether they may train it, and stop when told', () => {
