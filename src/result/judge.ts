@@ -1,7 +1,7 @@
 import type { Rows } from '../data/rows.ts';
 import { evaluateSnapped, type SnappedLayer } from '../formula/evaluate.ts';
 import type { ReadFormula } from '../formula/formula.ts';
-import { differenceVariance, neighbourCorrelation, withinNoise, type Neighbours } from './noise.ts';
+import { differenceVariance, neighbourCorrelation, noiseLike, withinNoise, type Neighbours } from './noise.ts';
 import { readUnderNoise, type NoisyContext, type NoisyReading } from './noisy.ts';
 import { CRITERIA, selectCandidate, type Criterion, type Sizes } from './selection.ts';
 
@@ -94,12 +94,13 @@ export class NoiseJudge {
     return { noise, rows, picks, chosen: picks[this.criterion] };
   }
 
-  /** The difference variance of the residuals of the reading with the smallest held-out error. */
+  /** The difference variance of the residuals of the reading with the smallest held-out error; none when those residuals are not noise-like. */
   private estimate(readings: NoisyReading[]): NoiseEstimate | null {
     if (readings.length === 0) return null;
     const best = readings.reduce((a, b) => (b.heldOut.mse < a.heldOut.mse ? b : a));
-    const variance = differenceVariance(residuals(best.fitted, this.ctx.all), this.neighbours);
-    if (!Number.isFinite(variance)) return null;
+    const r = residuals(best.fitted, this.ctx.all);
+    const variance = differenceVariance(r, this.neighbours);
+    if (!Number.isFinite(variance) || !noiseLike(r, this.neighbours)) return null;
     const sigma = Math.sqrt(variance);
     return { variance, sigma, relative: sigma / rms(this.ctx.all.y.map((t) => t[0])) };
   }

@@ -18,6 +18,8 @@ const MAX_ROWS = 2000;
 export interface Neighbours {
   /** [row, its nearest other row] */
   pairs: Array<[number, number]>;
+  /** Each pair's distance, inputs scaled to [0, 1]. */
+  distances: number[];
 }
 
 /** Each row's nearest other row (over at most MAX_ROWS rows spread evenly through the data). */
@@ -31,6 +33,7 @@ export function nearestNeighbours(x: number[][]): Neighbours {
   const high = Array.from({ length: d }, (_, j) => Math.max(...rows.map((i) => x[i][j])));
   const scaled = rows.map((i) => x[i].map((v, j) => (high[j] > low[j] ? (v - low[j]) / (high[j] - low[j]) : 0)));
   const pairs: Array<[number, number]> = [];
+  const distances: number[] = [];
   for (let a = 0; a < scaled.length; a++) {
     let best = -1;
     let bestD = Infinity;
@@ -43,9 +46,12 @@ export function nearestNeighbours(x: number[][]): Neighbours {
         best = b;
       }
     }
-    if (best >= 0) pairs.push([rows[a], rows[best]]);
+    if (best >= 0) {
+      pairs.push([rows[a], rows[best]]);
+      distances.push(Math.sqrt(bestD));
+    }
   }
-  return { pairs };
+  return { pairs, distances };
 }
 
 /** The noise variance the residuals show: sum over pairs of (r_i - r_j)^2 / 2, averaged. */
@@ -60,6 +66,31 @@ export function differenceVariance(residuals: ArrayLike<number>, nb: Neighbours)
   }
   return m > 0 ? s / (2 * m) : NaN;
 }
+
+/**
+ * Whether residuals vary between neighbours as noise does, the same at
+ * any distance, rather than as a smooth misfit does, more the farther
+ * apart the rows: the difference variance over the farther half of the
+ * pairs against the nearer half. On many inputs the nearest rows are far
+ * apart, and the differences of a formula that misses a smooth part can
+ * pass for noise (a 7-input formula on 1000 rows of exact data: 18 times
+ * larger over the farther half; its true formula under 1% noise: 1.06).
+ */
+export function noiseLike(residuals: ArrayLike<number>, nb: Neighbours): boolean {
+  const order = nb.distances.map((_, k) => k).sort((a, b) => nb.distances[a] - nb.distances[b] || a - b);
+  const half = order.length >> 1;
+  if (half < MIN_HALF) return true;
+  const part = (ks: number[]) => differenceVariance(residuals, { pairs: ks.map((k) => nb.pairs[k]), distances: [] });
+  const near = part(order.slice(0, half));
+  const far = part(order.slice(half));
+  if (!(near > 0)) return !(far > 0);
+  return far <= near * Math.max(SMOOTH_RATIO, 1 + 3 * Math.sqrt(6 / half));
+}
+
+/** Too few pairs to compare halves: the test says nothing. */
+const MIN_HALF = 20;
+/** How much larger the farther half's difference variance may be, at least, for noise. */
+const SMOOTH_RATIO = 2;
 
 /**
  * How far a held-out mean square error may exceed the noise variance and

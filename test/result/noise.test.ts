@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceVariance, nearestNeighbours, neighbourCorrelation, noiseTolerance, withinNoise } from '../../src/result/noise.ts';
+import { differenceVariance, nearestNeighbours, neighbourCorrelation, noiseLike, noiseTolerance, withinNoise } from '../../src/result/noise.ts';
 import { Random } from '../../src/util/random.ts';
 
 /** Rows of 3 inputs in [1, 5], y = x1 x2 / x3^2, and Gaussian noise of standard deviation level * RMS(y). */
@@ -54,5 +54,26 @@ describe('the noise estimate', () => {
     expect(withinNoise(NaN, 1, 200, 1000, uncorrelated)).toBe(false);
     // Residuals alike at neighbouring rows are a misfit, however small their mean square.
     expect(withinNoise(1, 1, 200, 1000, { correlation: 0.12, pairs: 700 })).toBe(false);
+  });
+});
+
+describe('noiseLike', () => {
+  // 400 rows on 6 inputs: nearest rows are far apart, as on many-input data.
+  const rng = new Random(21);
+  const x = Array.from({ length: 400 }, () => Array.from({ length: 6 }, () => rng.uniform()));
+  const nb = nearestNeighbours(x);
+
+  it('takes residuals that are the same at any distance for noise', () => {
+    const noise = new Random(4);
+    expect(noiseLike(x.map(() => noise.normal()), nb)).toBe(true);
+  });
+
+  it('refuses a smooth misfit that grows with the distance between neighbours, which the plain difference variance would count as noise', () => {
+    const smooth = x.map((row) => 3 * row[0] * row[1] - row[2] ** 2 + Math.sin(4 * row[3]));
+    expect(noiseLike(smooth, nb)).toBe(false);
+  });
+
+  it('takes residuals that are all zero', () => {
+    expect(noiseLike(x.map(() => 0), nb)).toBe(true);
   });
 });
