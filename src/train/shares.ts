@@ -83,9 +83,9 @@ export class SharedTraining {
     if (!stage.share && runner) this.startShares(runner);
   }
 
-  /** Whether the restarts train on the runner's threads. */
-  get split(): boolean {
-    return this.remote.length > 0;
+  /** How many restarts each of the runner's threads trains (none: the stage trains here). */
+  get shares(): number[] {
+    return this.remote.map((r) => r.hi - r.lo);
   }
 
   /**
@@ -94,19 +94,16 @@ export class SharedTraining {
    * weights, moments and place in the batch stream, and goes on as this
    * thread would have.
    */
-  handOver(runner: ShareRunner): Range[] {
+  handOver(runner: ShareRunner): void {
     const own = this.stage.share!;
-    const ranges = this.startShares(runner, (r) => own.trainer.state(r.lo, r.hi));
+    this.startShares(runner, (r) => own.trainer.state(r.lo, r.hi));
     own.trainer.dispose();
     this.stage.share = null;
-    return ranges;
   }
 
-  private startShares(runner: ShareRunner, state?: (r: Range) => TrainerState): Range[] {
+  private startShares(runner: ShareRunner, state?: (r: Range) => TrainerState): void {
     const { rows: _rows, ...job } = this.stage.job;
-    const ranges = shareRanges(job.spec.restarts, runner.threads);
-    this.remote = ranges.map((r) => ({ ...r, share: runner.start(job, r, state?.(r)), blownUp: 0 }));
-    return ranges;
+    this.remote = shareRanges(job.spec.restarts, runner.threads).map((r) => ({ ...r, share: runner.start(job, r, state?.(r)), blownUp: 0 }));
   }
 
   /** One step of the stage's own training, or, for a split stage, up to the next snap. */

@@ -9,7 +9,7 @@ import { poolNetworks, poolsMonomials } from './pooling.ts';
 import { refineScale } from '../formula/refine.ts';
 import type { StageSpec } from './recipe.ts';
 import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
-import { SharedTraining, shareRanges, type SharedStep, type ShareRunner } from './shares.ts';
+import { SharedTraining, type SharedStep, type ShareRunner } from './shares.ts';
 import { readRestart } from './restartReading.ts';
 import { outputOnly } from './snapshot.ts';
 import type { ProgressEvent, StageDescription, StageEvent } from './events.ts';
@@ -111,8 +111,8 @@ export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRun
   // Until the pool's threads have started, a stage trains here, and is handed over to them at the first snap after they have.
   const stage = buildStage(job, runner?.ready ? { lo: 0, hi: 0 } : undefined);
   const training = new SharedTraining(stage, runner);
-  const split = training.split ? shareRanges(job.spec.restarts, runner!.threads) : [];
-  sink.emit({ type: 'stage', ...job.description, ...(split.length > 1 ? { shares: split.map((r) => r.hi - r.lo) } : {}) });
+  const shares = training.shares;
+  sink.emit({ type: 'stage', ...job.description, ...(shares.length > 1 ? { shares } : {}) });
   const tally: Tally = { started: performance.now(), exact: 0, settled: 0, blownUp: 0 };
   let ownBlownUp = 0;
   const bases = [...job.bases];
@@ -160,7 +160,7 @@ export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRun
         end = 'noise';
         break;
       }
-      if (atSnap && runner?.ready && !training.split && job.spec.steps - step >= HAND_OVER_STEPS) training.handOver(runner);
+      if (atSnap && runner?.ready && training.shares.length === 0 && job.spec.steps - step >= HAND_OVER_STEPS) training.handOver(runner);
     }
   } finally {
     training.stop();
