@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { restartRows } from './contract.ts';
 
 /** BatchedAdam's state of some restarts, as plain data. */
 export interface AdamState {
@@ -70,8 +71,7 @@ export class BatchedAdam {
 
   /** The moments and step counts of restarts [lo, hi), to go on with them elsewhere (see load). */
   slice(lo: number, hi: number): AdamState {
-    const rows = (s: tf.Variable) => (s.dataSync() as Float32Array).slice(lo * s.shape[1]!, hi * s.shape[1]!);
-    return { m: rows(this.m), v: rows(this.v), t: rows(this.t) };
+    return { m: restartRows(this.m, lo, hi), v: restartRows(this.v, lo, hi), t: restartRows(this.t, lo, hi) };
   }
 
   /** Takes on the state a slice of another optimiser's restarts had: this one's restarts, in order. */

@@ -26,6 +26,12 @@ export function contractGradX(w: tf.Tensor, g: tf.Tensor): tf.Tensor {
   return tf.matMul(w, g, true, false);
 }
 
+/** The values of restarts [lo, hi) of a variable with a leading restart axis, flat. */
+export function restartRows(v: tf.Variable, lo: number, hi: number): Float32Array {
+  const per = v.size / v.shape[0];
+  return (v.dataSync() as Float32Array).slice(lo * per, hi * per);
+}
+
 /** Overwrites restart r's slice of a variable with the given values. */
 export function setRestart(v: tf.Variable, r: number, values: ArrayLike<number>): void {
   const data = v.dataSync().slice() as Float32Array;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../engine/network.ts';
 import { BatchedAdam, type AdamState } from '../engine/adam.ts';
+import { restartRows } from '../engine/contract.ts';
 import { Random } from '../util/random.ts';
 import type { StepContext } from '../engine/layer.ts';
 import { contextAt, DEFAULT_SCHEDULE, type Schedule } from './schedule.ts';
@@ -121,11 +122,7 @@ export class Trainer {
 
   /** Restarts [lo, hi) as they stand. */
   state(lo: number, hi: number): TrainerState {
-    const weights = this.net.variables.map((v) => {
-      const per = v.size / this.net.restarts;
-      return (v.dataSync() as Float32Array).slice(lo * per, hi * per);
-    });
-    return { step: this.step, weights, adam: this.adam.slice(lo, hi) };
+    return { step: this.step, weights: this.net.variables.map((v) => restartRows(v, lo, hi)), adam: this.adam.slice(lo, hi) };
   }
 
   /**
