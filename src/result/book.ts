@@ -59,8 +59,8 @@ export class CandidateBook {
   private readonly trail: Entry[][];
   /** Shapes (exponents and sizes) of the networks already read, per target. */
   private readonly shapes: Array<Set<string>>;
-  /** Smaller networks about as good as the best, read for the table under noise (see offerAlike), and their shapes. */
-  private readonly alike: Entry[][];
+  /** Smaller networks about as good as the best, for the table under noise (see offerAlike), and their shapes. */
+  private readonly alike: Alike[][];
   private readonly alikeShapes: Array<Set<string>>;
   private readonly clock: Clock[];
   /** Per target, the offers that changed the book (the others only moved its clock): what a copy replays (see standing). */
@@ -138,8 +138,10 @@ export class CandidateBook {
   /**
    * Under noise a smaller network is often about as good as the best one
    * (a quotient of long sums against sqrt of a short one), yet never better
-   * by the error alone. Such a network, in a shape not read before, is read
-   * for the table under noise (at most MAX_ALIKE per target).
+   * by the error alone. Such a network, in a shape not seen before, is kept
+   * for the table under noise (at most MAX_ALIKE per target), and read as a
+   * formula only once the data look noisy (see alikeRead): reading is most
+   * of what an offer costs, and on exact data it was done for nothing.
    */
   private offerAlike(o: number, found: Found): boolean {
     const best = this.best[o];
@@ -148,7 +150,7 @@ export class CandidateBook {
     const shape = found.layers.map((l) => (l.kind === 'caluM' ? JSON.stringify(l.weights) : l.weights.length)).join('|');
     if (this.alikeShapes[o].has(shape)) return false;
     this.alikeShapes[o].add(shape);
-    this.alike[o].push({ found, formula: this.read(found.layers, o) });
+    this.alike[o].push({ found, formula: null });
     return true;
   }
 
@@ -166,7 +168,8 @@ export class CandidateBook {
       c.read = trail.length + this.alike[o].length;
       const judge = this.judge(o);
       // Only candidates whose residuals could be noise are read under noise here: on exact data that is none.
-      const plausible = [...trail, ...this.alike[o]].filter((e) => judge.plausible(e.formula));
+      const noisy = trail.filter((e) => judge.plausible(e.formula));
+      const plausible = noisy.length ? [...noisy, ...this.alikeRead(o).filter((e) => judge.plausible(e.formula))] : [];
       const list = plausible.length ? withSparser(plausible, this.rows(o), (layers) => this.read(layers, o)).filter((e) => judge.plausible(e.formula)) : [];
       const j = judge.judge(shortlist(list, judge, this.searched.rows.x.length).map((e) => ({ source: e, formula: e.formula })));
       const lead = j.rows[j.chosen];
@@ -196,7 +199,7 @@ export class CandidateBook {
       if (b && this.trail[o].at(-1) !== b) this.trail[o].push({ found: b.found, formula: this.read(b.found.layers, o) });
       const held = targetRows(this.holdout().holdout.held, o);
       const heldOut = (r: ReadFormula) => checkPredictions(evaluateFormula(r.node, this.symbols, held.x), held.y.map((t) => t[0])).metrics.rmsRelError;
-      const table = candidateTable(this.trail[o], this.alike[o], this.rows(o), (layers) => this.read(layers, o), this.judge(o), heldOut);
+      const table = candidateTable(this.trail[o], this.alikeRead(o), this.rows(o), (layers) => this.read(layers, o), this.judge(o), heldOut);
       candidates.push(...table.rows.map((row) => ({ target, ...row })));
       outputs.push(table.chosen ? outputResult(target, table.chosen, this.symbols, stages, test) : unsolved(target));
     });
@@ -246,6 +249,11 @@ export class CandidateBook {
     this.alikeShapes[o] = new Set(s.alikeShapes);
     this.clock[o] = { ...s.clock };
     this.kept[o] = [...s.kept];
+  }
+
+  /** Target o's smaller networks about as good as the best, each read as a formula (once). */
+  private alikeRead(o: number): Entry[] {
+    return this.alike[o].map((a) => ({ found: a.found, formula: (a.formula ??= this.read(a.found.layers, o)) }));
   }
 
   private rows(o: number): Rows {
@@ -309,10 +317,16 @@ interface Saved {
   best: BookEntry | null;
   trail: Entry[];
   shapes: Set<string>;
-  alike: Entry[];
+  alike: Alike[];
   alikeShapes: Set<string>;
   clock: Clock;
   kept: Found[];
+}
+
+/** A smaller network about as good as the best, and its formula once read. */
+interface Alike {
+  found: Found;
+  formula: Judged | null;
 }
 
 /** The book's record of a candidate: it fits only when its formula was read and checked. */

@@ -28,9 +28,11 @@ const GROUPS = 3;
  * terms, e.g. Y = (y/M0)^p), or null where the pool holds no exact
  * combination. tolerance: relative L2 residual that counts as exact here;
  * the caller still screens every network on the target itself. loss: each
- * restart's training loss, to choose which feature groups to pool.
+ * restart's training loss, to choose which feature groups to pool. open(k):
+ * whether column k is still wanted (a solved target's elimination is the
+ * dearest work of a snap, for nothing).
  */
-export function poolNetworks(net: Network, snapped: SnappedLayer[][], rows: Rows, tolerance: number, loss: ArrayLike<number> = []): Array<SnappedLayer[] | null> {
+export function poolNetworks(net: Network, snapped: SnappedLayer[][], rows: Rows, tolerance: number, loss: ArrayLike<number> = [], open: (k: number) => boolean = () => true): Array<SnappedLayer[] | null> {
   const m = net.layers.find((l) => l instanceof CaluM) as CaluM;
   const trained = m.weight.read().trained;
   // Restarts grouped by the features their blocks compute (one group for a stack without a block).
@@ -42,6 +44,7 @@ export function poolNetworks(net: Network, snapped: SnappedLayer[][], rows: Rows
   const best = (g: number[]) => Math.min(...g.map((r) => (Number.isFinite(loss[r]) ? loss[r] : r < loss.length ? Infinity : 0)));
   const chosen = [...groups.values()].sort((a, b) => best(a) - best(b) || a[0] - b[0]).slice(0, GROUPS);
   return rows.y[0].map((_, o) => {
+    if (!open(o)) return null;
     for (const group of chosen) {
       const { block, tail } = splitFeatures(snapped[group[0]]);
       const x = augment(block, rows.x);

@@ -225,7 +225,7 @@ function refineBest(stage: Stage, reading: SnapReading, res: StepResult, sink: C
 
 /** The monomials of every restart, pooled: the sparse exact sum for each target still open, screened and handed to the sink. */
 function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: CandidateSink, loss: ArrayLike<number>): void {
-  poolNetworks(stage.net, reading.snapped, stage.pool, stage.poolTolerance, loss).forEach((layers, k) => {
+  poolNetworks(stage.net, reading.snapped, stage.pool, stage.poolTolerance, loss, (k) => !sink.solved(stage.job.outputs[k])).forEach((layers, k) => {
     const o = stage.job.outputs[k];
     if (!layers || sink.solved(o)) return;
     const own = stage.targets[k].own(layers, stage.job.rows.pool);
