@@ -41,7 +41,7 @@ export function parseComplexQ(text: string): ComplexQ {
   const items = text.split(',').map((s) => s.trim()).filter(Boolean);
   if (items.length < 2) throw new CaluError(`Q "${text}" needs at least two values, e.g. 0,1,-1,i,-i`);
   const pairs = items.map((item): [number, number] => {
-    const imaginary = /i$/.test(item) && item !== 'pi';
+    const imaginary = /i$/.test(item) && !/(^|[^a-z])pi$/i.test(item);
     const body = (imaginary ? item.slice(0, -1) : item).replace(/\*$/, '');
     const value = body === '' ? 1 : body === '-' ? -1 : product(body, item);
     return imaginary ? [0, value] : [value, 0];
@@ -51,12 +51,15 @@ export function parseComplexQ(text: string): ComplexQ {
 
 function product(body: string, item: string): number {
   const sign = body.startsWith('-') ? -1 : 1;
-  const factors = body.replace(/^-/, '').split('*');
+  // A product, divided by whatever follows a '/': 0.5/pi is 1/(2 pi).
+  const [numerator, ...divisors] = body.replace(/^-/, '').split('/');
   let v = sign;
-  for (const f of factors) {
-    const n = NAMED[f.toLowerCase()] ?? Number(f);
-    if (!Number.isFinite(n)) throw new CaluError(`Q value "${item}" is not a number, pi, e or one of those times i`);
-    v *= n;
+  for (const [part, power] of [[numerator, 1], ...divisors.map((d) => [d, -1] as const)] as const) {
+    for (const f of part.split('*')) {
+      const n = NAMED[f.toLowerCase()] ?? Number(f);
+      if (!Number.isFinite(n) || (power < 0 && n === 0)) throw new CaluError(`Q value "${item}" is not a number, pi, e or one of those times i`);
+      v *= n ** power;
+    }
   }
   return v;
 }

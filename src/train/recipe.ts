@@ -32,9 +32,10 @@ export interface StageSpec {
   /**
    * Restarts start their feature block on hypotheses (see hypotheses.ts):
    * 'arguments' for a block that trains on from there, 'turns' for a frozen
-   * block giving cos and sin of one input per restart.
+   * block giving cos and sin of one input per restart, 'exponentials' for
+   * a frozen block giving exp(c u) of a ranked monomial u per restart.
    */
-  hypotheses?: 'arguments' | 'turns';
+  hypotheses?: 'arguments' | 'turns' | 'exponentials';
 }
 
 /** What a kind of stage trains, and how one restart's snapshot is read. */
@@ -113,7 +114,8 @@ export function stageApplies(stage: StageSpec, target: TargetState): boolean {
 
 /** How a stage is named: its stack (with the inputs it reads) and what it fits. */
 export function stageLabel(spec: StageSpec, inputs: number): string {
-  const stack = describeStack(spec.stack, inputs) + (spec.hypotheses === 'turns' ? ' (cos, sin of one input per restart)' : '');
+  const note = { turns: ' (cos, sin of one input per restart)', exponentials: ' (exp of a ranked monomial per restart)', arguments: '' };
+  const stack = describeStack(spec.stack, inputs) + (spec.hypotheses ? note[spec.hypotheses] : '');
   return stageKind(spec).label(stack, transformName(spec.transform));
 }
 

@@ -7,6 +7,8 @@ import { screen, type Extractor } from './screen.ts';
 import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
 import { refineScale } from '../formula/refine.ts';
+import { logPool } from '../formula/logPool.ts';
+import { blockKey, splitFeatures } from '../formula/features.ts';
 import type { StageSpec } from './recipe.ts';
 import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
 import { SharedTraining, type SharedStep, type ShareRunner } from './shares.ts';
@@ -149,6 +151,7 @@ export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRun
         const reading = snapNetwork(stage.net);
         tally.settled = reading.settled.reduce((a, b) => a + b, 0) / reading.settled.length;
         tally.exact = readRestarts(stage, reading, snap, sink, bases);
+        if (res.step === job.spec.snapEvery && (job.spec.hypotheses === 'exponentials' || job.spec.hypotheses === 'turns')) poolLogs(stage, reading, res.step, sink);
         if (res.step % POOL_EVERY === 0 && poolsMonomials(stage.net) && job.outputs.some((o) => !sink.solved(o))) poolRestarts(stage, reading, res.step, sink, res.mse);
       }
       if (atSnap || res.step % 10 === 0) sink.emit(progress(job, res, tally));
@@ -231,6 +234,35 @@ function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: Ca
     const own = stage.targets[k].own(layers, stage.job.rows.pool);
     if (!own) return;
     sink.offer(o, found(stage, own, 'pool', screen(own, stage.own[k].sample, stage.own[k].all), step, -1));
+  });
+}
+
+/**
+ * The frozen exponentials of a stage, each read once in log space (see
+ * logPool.ts): the products of powers of E, E - 1 and E + 1 with a monomial,
+ * screened and handed to the sink. The features never change, so the first
+ * snap is the only one.
+ */
+function poolLogs(stage: Stage, reading: SnapReading, step: number, sink: CandidateSink): void {
+  const blocks = new Map<string, SnappedLayer[]>();
+  for (const layers of reading.snapped) {
+    const { block } = splitFeatures(layers);
+    if (block.length) blocks.set(blockKey(block), block);
+  }
+  stage.job.outputs.forEach((o, k) => {
+    if (sink.solved(o)) return;
+    const read = [...blocks.values()].flatMap((block) => {
+      const layers = logPool(block, stage.pool, k);
+      const own = layers && stage.targets[k].own(layers, stage.job.rows.pool);
+      return own ? [{ own, powers: layers.at(-2)!.weights[0].slice(1), s: screen(own, stage.own[k].sample, stage.own[k].all) }] : [];
+    });
+    // The same product reads at several scales (n0 exp(-u) is also n0 exp(-u/2)^2): the smallest powers first.
+    const size = (p: number[]) => p.reduce((a, b) => a + Math.abs(b), 0);
+    read.sort((a, b) => Number(b.s.passed) - Number(a.s.passed) || size(a.powers) - size(b.powers) || a.s.error - b.s.error);
+    for (const r of read) {
+      if (sink.solved(o)) return;
+      sink.offer(o, found(stage, r.own, 'pool', r.s, step, -1));
+    }
   });
 }
 

@@ -5,7 +5,7 @@ import { targetRows, transpose, type Rows } from '../data/rows.ts';
 import { Random } from '../util/random.ts';
 import { Trainer } from './trainer.ts';
 import { StageTarget } from './target.ts';
-import { hypotheses, startOnHypotheses, turns } from './hypotheses.ts';
+import { exponentials, hypotheses, startOnHypotheses, turns } from './hypotheses.ts';
 import { stageKind, type StageKind, type StageSpec } from './recipe.ts';
 import type { ReadContext } from './snapshot.ts';
 import type { StageJob } from './stage.ts';
@@ -59,6 +59,7 @@ export function buildStage(job: StageJob, range?: Range): Stage {
   const net = buildNetwork(spec.stack, inputs, spec.restarts, spec.q, rng.fork());
   if (spec.hypotheses === 'arguments') startOnHypotheses(net, hypotheses(featureKind(spec), sample.x, sample.y.map((t) => t[0])));
   if (spec.hypotheses === 'turns') startOnHypotheses(net, turns(inputs));
+  if (spec.hypotheses === 'exponentials') startOnHypotheses(net, exponentials(sample.x, sample.y.map((t) => t[0]), EXP_HYPOTHESES));
   const { lo, hi } = range ?? { lo: 0, hi: spec.restarts };
   const seedsBases = kind.seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
   const stage = { job, kind, targets, context: { sample, rows: rows.sample, targets }, pool, poolTolerance, own, seedsBases, net };
@@ -71,6 +72,9 @@ export function buildStage(job: StageJob, range?: Range): Stage {
   );
   return { ...stage, share: { lo, hi, net: trained, trainer } };
 }
+
+/** Exponentials a frozen block tries, each on several restarts: the best two monomials at every scale, as a rule. */
+const EXP_HYPOTHESES = 8;
 
 /** Frees a stage's tensors. */
 export function disposeStage(stage: Stage): void {

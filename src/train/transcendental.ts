@@ -1,5 +1,6 @@
 import { parseStack } from '../calu/stack.ts';
 import { PLAIN, targetFunction, type TransformSpec } from './transform.ts';
+import { EXP_SCALES } from './hypotheses.ts';
 import type { StageKindName, StageSpec } from './recipe.ts';
 
 /**
@@ -12,7 +13,8 @@ import type { StageKindName, StageSpec } from './recipe.ts';
  *   y = r F sin(theta), 2 U (1 - cos(k d)), n kb T log(V2/V1)    sums over [x; e] or [x; l]
  *   log y = log(n0) - m g x/(kb T)                            log(y) over [x; l]
  *   sin y = n sin(theta2), cos y = N/D over [x; cos(theta2)]   asin, acos read back
- *   1/y = (exp(u) - 1)/(h omega)                               y^-1 over [x; e]
+ *   1/y = (exp(u) - 1)/(h omega)                               y^-1 over [x; exp(c u)], u ranked
+ *   y = n mom (exp(2u) - 1)/(exp(2u) + 1)                      quotients over [x; exp(c u)]
  *   y = N/D over [x; cos(theta)]                              quotients, as the algebraic rational stages
  */
 export function transcendentalStages(inputs: number, outputs: number, base: Omit<StageSpec, 'kind' | 'stack' | 'restarts' | 'transform'>, restartsOverride?: number): StageSpec[] {
@@ -32,6 +34,13 @@ export function transcendentalStages(inputs: number, outputs: number, base: Omit
     // About a dozen restarts per input: the tail over a mixed-sign feature trains less surely than over positive inputs.
     return { ...base, kind, stack, restarts: restartsOverride ?? Math.max(32, 12 * inputs), transform, hypotheses: 'turns' };
   };
+  // An algebraic stage over [x; exp(c u)], u a monomial ranked on the data (hypotheses.ts), one per restart: frozen as trig's.
+  const expQ = ['0', ...EXP_SCALES.flatMap(([, name]) => [name, `-${name}`])].join(',');
+  const exp = (hidden: number, tail: string, transform: TransformSpec = PLAIN, kind: StageKindName = 'plain'): StageSpec => {
+    const stack = parseStack(`1:m 1:e[${expQ}]+ ${hidden}:${tail}`);
+    stack.layers[1].frozen = true;
+    return { ...base, kind, stack, restarts: restartsOverride ?? 48, transform, hypotheses: 'exponentials' };
+  };
   // Logarithms of small monomials are few (18 for 3 inputs): fewer restarts cover them, each more than once.
   const l = (tail: string, transform: TransformSpec = PLAIN) => stage(`1:l+ ${tail}`, transform, 'plain', 32);
   const sum = `6:m ${outputs}:a`;
@@ -43,6 +52,8 @@ export function transcendentalStages(inputs: number, outputs: number, base: Omit
   return [
     l(`4:m ${outputs}:a`, targetFunction('log')),
     trig(medium, `m ${outputs}:a`),
+    exp(medium, `m ${outputs}:a`, power(-1)),
+    exp(small, `m ${outputs}:a`),
     l(sum),
     trig(medium, `m ${outputs}:a`, power(-1)),
     trig(small, `m ${outputs}:a`, power(1, true)),
@@ -51,6 +62,8 @@ export function transcendentalStages(inputs: number, outputs: number, base: Omit
     trig(medium, `m ${2 * outputs}:a`, PLAIN, 'rational'),
     trig(medium, `m ${2 * outputs}:a`, targetFunction('cos'), 'rational'),
     e(sum, power(-1)),
+    exp(medium, `m ${2 * outputs}:a`, PLAIN, 'rational'),
+    exp(medium, `m[int3] ${outputs}:a`, power(-1)),
     trig(medium, `m ${outputs}:a`, power(2)),
     trig(small, `m ${outputs}:a`, power(-2, true)),
     trig(medium, `m ${2 * outputs}:a`, power(2), 'rational'),

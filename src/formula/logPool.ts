@@ -1,0 +1,91 @@
+import { Matrix } from 'ml-matrix';
+import { augment, featureCount } from './features.ts';
+import { leastSquares } from './sparse.ts';
+import { evaluateSnapped, type SnappedLayer } from './evaluate.ts';
+import type { Rows } from '../data/rows.ts';
+
+/**
+ * Pooling in log space, for a block giving one exponential E = exp(c u)
+ * or one turn (cos t, sin t).
+ * Formulas such as Planck's h omega/(exp(h omega/(kb T)) - 1), tanh u =
+ * (exp(2u) - 1)/(exp(2u) + 1) or n0/(exp(u) + exp(-u)) are products of
+ * powers: K M E^a (E - 1)^b (E + 1)^d, M a monomial of the inputs. Their
+ * logarithm is linear in log x_j, log E, log|E - 1| and log(E + 1), so one
+ * least-squares fit of log|y| on those columns gives every exponent at
+ * once, where training the quotient behind a frozen block rarely meets them
+ * (its coefficients, 2 pi or pi^2, are far from the values of Q).
+ *
+ * The network read is the deep stack the search already prints for powers
+ * of sums, over [x; E]:
+ *   m: M, E, 1  ->  a: M, E, E - 1, E + 1  ->  m: M E^a (E - 1)^b (E + 1)^d  ->  a: K
+ * Exponents are rounded (to integers, those of the factors within -2..2) and
+ * K refitted (signs come from the phases of negative factors, as in any
+ * CALUm); null when y has a zero or the fit is not close to a product
+ * of that form. The same for a turn, with cos t, sin t and 1 - cos t:
+ * (Z1 Z2 alpha hbar c/(4 E sin(theta/2)^2))^2 is M (1 - cos theta)^-2
+ * up to a constant. The caller screens the network on the target as any other.
+ */
+export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[] | null {
+  const last = block[block.length - 1];
+  if (!last || last.kind !== 'caluE' || featureCount(block) !== 2) return null;
+  const y = rows.y.map((t) => t[k]);
+  if (!y.every((v) => v !== 0 && Number.isFinite(v))) return null;
+  const D = rows.x[0]?.length ?? 0;
+  const turn = (last.imag ?? []).some((row) => row.some((w) => w !== 0));
+  const features = augment(block, rows.x).map((row) => [row[D], row[D + 1]]);
+  // The factors, each a sum of [M, E (or cos), sin, 1], and their logarithms.
+  const factors = turn ? TURN_FACTORS : EXP_FACTORS;
+  const columns: number[][] = [y.map(() => 1)];
+  for (let j = 0; j < D; j++) columns.push(rows.x.map((r) => Math.log(Math.abs(r[j]))));
+  for (const f of factors) columns.push(features.map(([c, s]) => Math.log(Math.abs(f[1] * c + f[2] * s + f[3]))));
+  if (!columns.every((c) => c.every(Number.isFinite))) return null;
+  const A = new Matrix(y.length, columns.length);
+  columns.forEach((c, j) => c.forEach((v, i) => A.set(i, j, v)));
+  const sol = leastSquares(A, Matrix.columnVector(y.map((v) => Math.log(Math.abs(v)))));
+  if (!sol) return null;
+  const exps = Array.from({ length: D }, (_, j) => round(sol.get(1 + j, 0)));
+  const powers = factors.map((_, i) => round(sol.get(1 + D + i, 0)));
+  if ([...exps, ...powers].some(Number.isNaN) || powers.every((p) => p === 0) || powers.some((p) => Math.abs(p) > 2)) return null;
+  // Features' columns are [x; Re E, Im E]: the monomial M reads x alone, the features columns D and D + 1.
+  const unitAt = (col: number) => Array.from({ length: D + 2 }, (_, j) => (j === col ? 1 : 0));
+  const tail: SnappedLayer[] = [
+    { kind: 'caluM', weights: [[...exps, 0, 0], unitAt(D), unitAt(D + 1), new Array(D + 2).fill(0)] },
+    { kind: 'caluA', weights: [[1, 0, 0, 0], ...factors] },
+    { kind: 'caluM', weights: [[1, ...powers]] },
+  ];
+  const f = evaluateSnapped([...block, ...tail], rows.x).map((row) => row[0]);
+  let fy = 0;
+  let ff = 0;
+  f.forEach((v, i) => {
+    fy += v * y[i];
+    ff += v * v;
+  });
+  if (!(ff > 0) || !Number.isFinite(fy / ff)) return null;
+  return [...block, ...tail, { kind: 'caluA', weights: [[fy / ff]] }];
+}
+
+/** The factors over [M, Re E, Im E, 1] of an exponential block: E, E - 1, E + 1. */
+const EXP_FACTORS = [
+  [0, 1, 0, 0],
+  [0, 1, 0, -1],
+  [0, 1, 0, 1],
+];
+/**
+ * And of a turn: cos t, sin t and 1 - cos t (2 sin(t/2)^2). Not 1 + cos t
+ * as well: its log is 2 log|sin t| - log(1 - cos t), and the fit would share
+ * one power among the three.
+ */
+const TURN_FACTORS = [
+  [0, 1, 0, 0],
+  [0, 0, 1, 0],
+  [0, -1, 0, 1],
+];
+
+/** Exponents closer than this to an integer are taken as it; others are no product of this form. */
+const NEAR = 0.1;
+
+function round(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v - r) <= NEAR ? r + 0 : NaN;
+}
+
