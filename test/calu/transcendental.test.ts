@@ -54,6 +54,14 @@ describe('complex Q', () => {
     expect(() => parseComplexQ('1,1')).toThrow(/twice/);
     expect(() => parseComplexQ('1,x')).toThrow(/not a number/);
   });
+
+  it('divides by what follows a slash, so 1/(2 pi) is a value (h = 2 pi h-bar)', () => {
+    const q = parseComplexQ('0,0.5/pi,-0.5/pi,2/pi*i,pi');
+    expect(q.re).toEqual([0, 0.5 / Math.PI, -0.5 / Math.PI, 0, Math.PI]);
+    expect(q.im).toEqual([0, 0, 0, 2 / Math.PI, 0]);
+    expect(q.names).toEqual(['0', '0.5/pi', '-0.5/pi', '2/pi*i', 'pi']);
+    expect(() => parseComplexQ('0,1/0')).toThrow(/not a number/);
+  });
 });
 
 describe('CALUe', () => {

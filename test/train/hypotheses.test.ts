@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hypotheses, startOnHypotheses } from '../../src/train/hypotheses.ts';
+import { exponentials, hypotheses, startOnHypotheses } from '../../src/train/hypotheses.ts';
 import { buildNetwork, parseStack } from '../../src/calu/stack.ts';
 import { PRESETS } from '../../src/calu/qset.ts';
 import { snapNetwork } from '../../src/formula/snap.ts';
@@ -83,5 +83,21 @@ describe('a frozen block of turns', () => {
     expect(net.layers[0].variables).toEqual([]);
     net.reinit(1, new Random(8));
     expect(snapNetwork(net).snapped[1].slice(0, 2)).toEqual(before[1].slice(0, 2));
+  });
+
+  it('rank exponentials of monomials up to five inputs by a log-linear fit, every scale of the best first', () => {
+    // n0 exp(-m g x/(kb T)): the argument has five of the six inputs.
+    const boltzmann = data(([n0, m, x, T, g, kb]) => n0 * Math.exp(-(m * g * x) / (kb * T)), 6);
+    const list = exponentials(boltzmann.x, boltzmann.y, 8);
+    expect(list).toHaveLength(8);
+    expect(list.slice(0, 3).map((h) => h.exponents)).toEqual(Array(3).fill([0, 1, 1, -1, 1, -1]));
+    // Planck's 1/(exp(h omega/(2 pi kb T)) - 1), fitted as 1/y: the same argument at all four scales, 1/(2 pi) first.
+    const planck = data(([h, w, k, T]) => Math.exp((h * w) / (2 * Math.PI * k * T)) - 1, 4);
+    expect(exponentials(planck.x, planck.y, 4).map((h) => [h.exponents, h.weight[0]])).toEqual([
+      [[1, 1, -1, -1], 1 / (2 * Math.PI)],
+      [[1, 1, -1, -1], 0.5],
+      [[1, 1, -1, -1], 1],
+      [[1, 1, -1, -1], 2],
+    ]);
   });
 });

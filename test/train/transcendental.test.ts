@@ -13,10 +13,12 @@ function line(s: ReturnType<typeof transcendentalStages>[number]): string {
 }
 
 describe('the stages with exp, log, sin and cos', () => {
-  it('runs cheapest first: logarithms, frozen turns, then trained exponentials', () => {
+  it('runs cheapest first: logarithms, frozen turns and exponentials, then trained exponentials', () => {
     expect(transcendentalStages(3, 1, base).map(line)).toEqual([
       'plain 1:l+ 4:m 1:a log arguments 32',
       'plain 1:m 1:e+ 8:m 1:a ^1 turns 36 frozen 1',
+      'plain 1:m 1:e[0,1,-1,0.5,-0.5,2,-2,0.5/pi,-0.5/pi]+ 8:m 1:a ^-1 exponentials 48 frozen 1',
+      'plain 1:m 1:e[0,1,-1,0.5,-0.5,2,-2,0.5/pi,-0.5/pi]+ 4:m 1:a ^1 exponentials 48 frozen 1',
       'plain 1:l+ 6:m 1:a ^1 arguments 32',
       'plain 1:m 1:e+ 8:m 1:a ^-1 turns 36 frozen 1',
       'plain 1:m 1:e+ 4:m 1:a ^1/M0 turns 36 frozen 1',
@@ -25,6 +27,8 @@ describe('the stages with exp, log, sin and cos', () => {
       'rational 1:m 1:e+ 8:m 2:a ^1 turns 36 frozen 1',
       'rational 1:m 1:e+ 8:m 2:a cos turns 36 frozen 1',
       'plain 2:m 1:e+ 6:m 1:a ^-1 arguments 64',
+      'rational 1:m 1:e[0,1,-1,0.5,-0.5,2,-2,0.5/pi,-0.5/pi]+ 8:m 2:a ^1 exponentials 48 frozen 1',
+      'plain 1:m 1:e[0,1,-1,0.5,-0.5,2,-2,0.5/pi,-0.5/pi]+ 8:m[int3] 1:a ^-1 exponentials 48 frozen 1',
       'plain 1:m 1:e+ 8:m 1:a ^2 turns 36 frozen 1',
       'plain 1:m 1:e+ 4:m 1:a ^-2/M0 turns 36 frozen 1',
       'rational 1:m 1:e+ 8:m 2:a ^2 turns 36 frozen 1',
@@ -34,8 +38,8 @@ describe('the stages with exp, log, sin and cos', () => {
 
   it('scales restarts with the inputs and widths with the targets, and honours an override', () => {
     const wide = transcendentalStages(6, 2, base);
-    expect(wide.map((s) => s.restarts)).toEqual([32, 72, 32, 72, 72, 72, 96, 72, 72, 96, 72, 72, 72, 72]);
-    expect(describeStack(wide[7].stack)).toBe('1:m 1:e+ 8:m 4:a');
+    expect(wide.map((s) => s.restarts)).toEqual([32, 72, 48, 48, 32, 72, 72, 72, 96, 72, 72, 96, 48, 48, 72, 72, 72, 72]);
+    expect(describeStack(wide[9].stack)).toBe('1:m 1:e+ 8:m 4:a');
     expect(transcendentalStages(3, 1, base, 5).every((s) => s.restarts === 5)).toBe(true);
     // Every stage keeps the base's schedule and Q.
     expect(new Set(wide.map((s) => `${s.steps} ${s.lr} ${s.batchSize} ${s.snapEvery} ${s.q.names.join(',')}`)).size).toBe(1);
