@@ -46,6 +46,11 @@ export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[
   const exps = Array.from({ length: D }, (_, j) => round(sol.get(1 + j, 0)));
   const powers = factors.map((_, i) => round(sol.get(1 + D + i, 0)));
   if ([...exps, ...powers].some(Number.isNaN) || powers.every((p) => p === 0) || powers.some((p) => Math.abs(p) > 2)) return null;
+  // A lone power of E reads better as exp(-u) than as 1/exp(u): the block then gives exp(-c u).
+  if (!turn && powers[0] < 0 && powers[1] === 0 && powers[2] === 0) {
+    powers[0] = -powers[0];
+    block = [...block.slice(0, -1), { ...last, weights: last.weights.map((row) => row.map((w) => -w)) }];
+  }
   // Features' columns are [x; Re E, Im E]: the monomial M reads x alone, the features columns D and D + 1.
   const unitAt = (col: number) => Array.from({ length: D + 2 }, (_, j) => (j === col ? 1 : 0));
   const tail: SnappedLayer[] = [

@@ -52,58 +52,6 @@ export function turns(inputs: number): Hypothesis[] {
   return Array.from({ length: inputs }, (_, j) => ({ exponents: unit(inputs, [[j, 1]]), weight: [0, 1] as [number, number] }));
 }
 
-/**
- * The scales of an exponential's argument a frozen block may take, as its
- * CALUe Q writes them: the monomial's own, half and twice it, and 1/(2 pi),
- * which physics' h = 2 pi h-bar puts in front of many (exp(h omega/(2 pi kb T))).
- */
-export const EXP_SCALES: ReadonlyArray<[number, string]> = [
-  [1, '1'],
-  [0.5, '0.5'],
-  [2, '2'],
-  [1 / (2 * Math.PI), '0.5/pi'],
-];
-
-/** Non-zero exponents an exponential's argument may have, at most: e.g. h omega/(kb T). */
-const EXP_FACTORS = 5;
-/** Arguments beyond this size overflow the features in float32. */
-const EXP_LARGEST = 40;
-
-/**
- * The fixed features of a frozen exponential block: exp(c u) for a monomial
- * u with exponents in {-1, 0, 1} (at most EXP_FACTORS of them non-zero) and
- * a scale c of EXP_SCALES, the `count` best ranked by how much the small
- * dictionary fit of the target improves with exp(c u) and exp(-c u) beside
- * it. Unlike a sine's, an exponential's argument is often a group of four
- * or five inputs (m g x/(kb T)), too many to train from a start on one or
- * two: ranking them all is cheap, and the tail behind the block finds
- * what the feature is combined with (a quotient, a sum, 1/y).
- */
-export function exponentials(x: number[][], y: number[], count: number): Hypothesis[] {
-  const D = x[0]?.length ?? 0;
-  const found: Array<{ h: Hypothesis; score: number }> = [];
-  const oneSign = y.every((v) => v > 0) || y.every((v) => v < 0);
-  const logY = y.map((v) => Math.log(Math.abs(v)));
-  const logs = x.map((row) => row.map((v) => Math.log(Math.abs(v))));
-  for (const e of signedMonomials(D, EXP_FACTORS)) {
-    const u = x.map((row) => monomials([e], row)[0]);
-    for (const [c] of EXP_SCALES) {
-      const cu = u.map((v) => c * v);
-      const lo = Math.min(...cu);
-      const hi = Math.max(...cu);
-      // A feature that barely varies is a constant to the dictionary; one that overflows cannot be trained on.
-      if (!(hi - lo > 0.05) || Math.max(Math.abs(lo), Math.abs(hi)) > EXP_LARGEST) continue;
-      const score = oneSign ? logResidual(logs, logY, cu) : dictionaryResidual(x, y, [cu.map(Math.exp), cu.map((v) => Math.exp(-v))]);
-      found.push({ h: { exponents: e, weight: [c, 0] }, score });
-    }
-  }
-  return found
-    .map((f, i) => ({ ...f, i }))
-    .sort((a, b) => a.score - b.score || a.i - b.i)
-    .slice(0, count)
-    .map((f) => f.h);
-}
-
 /** The hypotheses for a block of kind e (CALUm -> CALUe) or l (CALUl), in the order restarts take them. */
 export function hypotheses(kind: 'e' | 'l', x: number[][], y: number[]): Hypothesis[] {
   const D = x[0]?.length ?? 0;
@@ -160,25 +108,7 @@ function arguments_(D: number, values: number[]): number[][] {
   return out;
 }
 
-/** Exponent vectors over {-1, 0, 1} with 1 to `most` non-zero entries, the first of them +1 (exp(-c u) is the same feature read with -c). */
-function signedMonomials(D: number, most: number): number[][] {
-  const out: number[][] = [];
-  const grow = (e: number[], from: number, used: number) => {
-    if (used > 0) out.push([...e]);
-    if (used === most) return;
-    for (let j = from; j < D; j++) {
-      for (const v of used === 0 ? [1] : [1, -1]) {
-        e[j] = v;
-        grow(e, j + 1, used + 1);
-        e[j] = 0;
-      }
-    }
-  };
-  grow(new Array(D).fill(0), 0, 0);
-  return out;
-}
-
-function unit(D: number, entries: Array<[number, number]>): number[] {
+export function unit(D: number, entries: Array<[number, number]>): number[] {
   const e = new Array(D).fill(0);
   for (const [j, v] of entries) e[j] = v;
   return e;
@@ -202,41 +132,11 @@ function featureColumns(kind: 'e' | 'l', h: Hypothesis, x: number[][]): number[]
 }
 
 /**
- * How far log|y| is from log|M| + a c u + b log|exp(c u) - 1| + d log(exp(c u) + 1)
- * for some monomial M and numbers a, b, d (relative to the spread of log|y|):
- * 0 when y is a monomial times a power of exp(c u), of exp(c u) - 1 and of
- * exp(c u) + 1 (a Boltzmann factor, Planck's 1/(exp(u) - 1), tanh u at twice
- * the scale), whatever monomial it is.
- */
-function logResidual(logs: number[][], logY: number[], cu: number[]): number {
-  const n = logY.length;
-  const D = logs[0]?.length ?? 0;
-  const cols: number[][] = [logY.map(() => 1)];
-  for (let j = 0; j < D; j++) cols.push(logs.map((r) => r[j]));
-  cols.push(cu, cu.map((v) => Math.log(Math.abs(Math.expm1(v)))), cu.map((v) => Math.log1p(Math.exp(v))));
-  if (!cols.every((c) => c.every(Number.isFinite))) return Infinity;
-  const A = new Matrix(n, cols.length);
-  const norms = cols.map((c) => Math.hypot(...c) || 1);
-  cols.forEach((c, k) => c.forEach((v, i) => A.set(i, k, v / norms[k])));
-  const sol = leastSquares(A, Matrix.columnVector(logY));
-  if (!sol) return Infinity;
-  const pred = A.mmul(sol);
-  const mean = logY.reduce((a, b) => a + b, 0) / n;
-  let ss = 0;
-  let tot = 0;
-  logY.forEach((v, i) => {
-    ss += (pred.get(i, 0) - v) ** 2;
-    tot += (v - mean) ** 2;
-  });
-  return Math.sqrt(ss / (tot || 1));
-}
-
-/**
  * The relative residual of y fitted by least squares on a small dictionary,
  * {1, x_j, 1/x_j} times {1, each feature column}: a quick measure of how much
  * a feature explains, used only to order hypotheses.
  */
-function dictionaryResidual(x: number[][], y: number[], feature: number[][]): number {
+export function dictionaryResidual(x: number[][], y: number[], feature: number[][]): number {
   const D = x[0]?.length ?? 0;
   const base: number[][] = [x.map(() => 1)];
   for (let j = 0; j < D; j++) base.push(x.map((r) => r[j]), x.map((r) => 1 / r[j]));

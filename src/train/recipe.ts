@@ -32,10 +32,11 @@ export interface StageSpec {
   /**
    * Restarts start their feature block on hypotheses (see hypotheses.ts):
    * 'arguments' for a block that trains on from there, 'turns' for a frozen
-   * block giving cos and sin of one input per restart, 'exponentials' for
-   * a frozen block giving exp(c u) of a ranked monomial u per restart.
+   * block giving cos and sin of one input per restart, 'exponentials' and 'phases'
+   * for a frozen block giving exp(c u), or cos(c u) and sin(c u), of a
+   * ranked monomial u per restart (see rankedArguments.ts).
    */
-  hypotheses?: 'arguments' | 'turns' | 'exponentials';
+  hypotheses?: 'arguments' | 'turns' | 'exponentials' | 'phases';
 }
 
 /** What a kind of stage trains, and how one restart's snapshot is read. */
@@ -114,7 +115,7 @@ export function stageApplies(stage: StageSpec, target: TargetState): boolean {
 
 /** How a stage is named: its stack (with the inputs it reads) and what it fits. */
 export function stageLabel(spec: StageSpec, inputs: number): string {
-  const note = { turns: ' (cos, sin of one input per restart)', exponentials: ' (exp of a ranked monomial per restart)', arguments: '' };
+  const note = { turns: ' (cos, sin of one input per restart)', exponentials: ' (exp of a ranked monomial per restart)', phases: ' (cos, sin of a ranked monomial per restart)', arguments: '' };
   const stack = describeStack(spec.stack, inputs) + (spec.hypotheses ? note[spec.hypotheses] : '');
   return stageKind(spec).label(stack, transformName(spec.transform));
 }

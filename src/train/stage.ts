@@ -105,6 +105,9 @@ const YIELD_MS = 100;
 /** A stage trained here goes to the pool's threads once they are ready if it has at least this many steps left. */
 const HAND_OVER_STEPS = 100;
 
+/** The stages whose blocks are frozen: their features are read in log space once (see poolLogs). */
+const FROZEN = new Set(['turns', 'exponentials', 'phases']);
+
 /** Steps between two poolings of every restart's monomials. */
 const POOL_EVERY = 100;
 
@@ -151,7 +154,7 @@ export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRun
         const reading = snapNetwork(stage.net);
         tally.settled = reading.settled.reduce((a, b) => a + b, 0) / reading.settled.length;
         tally.exact = readRestarts(stage, reading, snap, sink, bases);
-        if (res.step === job.spec.snapEvery && (job.spec.hypotheses === 'exponentials' || job.spec.hypotheses === 'turns')) poolLogs(stage, reading, res.step, sink);
+        if (res.step === job.spec.snapEvery && FROZEN.has(job.spec.hypotheses ?? '')) poolLogs(stage, reading, res.step, sink);
         if (res.step % POOL_EVERY === 0 && poolsMonomials(stage.net) && job.outputs.some((o) => !sink.solved(o))) poolRestarts(stage, reading, res.step, sink, res.mse);
       }
       if (atSnap || res.step % 10 === 0) sink.emit(progress(job, res, tally));

@@ -5,7 +5,8 @@ import { targetRows, transpose, type Rows } from '../data/rows.ts';
 import { Random } from '../util/random.ts';
 import { Trainer } from './trainer.ts';
 import { StageTarget } from './target.ts';
-import { exponentials, hypotheses, startOnHypotheses, turns } from './hypotheses.ts';
+import { hypotheses, startOnHypotheses, turns } from './hypotheses.ts';
+import { rankedArguments } from './rankedArguments.ts';
 import { stageKind, type StageKind, type StageSpec } from './recipe.ts';
 import type { ReadContext } from './snapshot.ts';
 import type { StageJob } from './stage.ts';
@@ -59,7 +60,9 @@ export function buildStage(job: StageJob, range?: Range): Stage {
   const net = buildNetwork(spec.stack, inputs, spec.restarts, spec.q, rng.fork());
   if (spec.hypotheses === 'arguments') startOnHypotheses(net, hypotheses(featureKind(spec), sample.x, sample.y.map((t) => t[0])));
   if (spec.hypotheses === 'turns') startOnHypotheses(net, turns(inputs));
-  if (spec.hypotheses === 'exponentials') startOnHypotheses(net, exponentials(sample.x, sample.y.map((t) => t[0]), EXP_HYPOTHESES));
+  if (spec.hypotheses === 'exponentials' || spec.hypotheses === 'phases') {
+    startOnHypotheses(net, rankedArguments(spec.hypotheses === 'exponentials' ? 'exp' : 'turn', sample.x, sample.y.map((t) => t[0]), RANKED));
+  }
   const { lo, hi } = range ?? { lo: 0, hi: spec.restarts };
   const seedsBases = kind.seedsBases && spec.stack.layers.length === 2 && spec.stack.layers[0].kind === 'caluM';
   const stage = { job, kind, targets, context: { sample, rows: rows.sample, targets }, pool, poolTolerance, own, seedsBases, net };
@@ -73,8 +76,8 @@ export function buildStage(job: StageJob, range?: Range): Stage {
   return { ...stage, share: { lo, hi, net: trained, trainer } };
 }
 
-/** Exponentials a frozen block tries, each on several restarts: the best two monomials at every scale, as a rule. */
-const EXP_HYPOTHESES = 8;
+/** Ranked arguments a frozen block tries, each on several restarts: the best two monomials at every scale, as a rule. */
+const RANKED = 8;
 
 /** Frees a stage's tensors. */
 export function disposeStage(stage: Stage): void {

@@ -1,6 +1,6 @@
 import { parseStack } from '../calu/stack.ts';
 import { PLAIN, targetFunction, type TransformSpec } from './transform.ts';
-import { EXP_SCALES } from './hypotheses.ts';
+import { rankedQ } from './rankedArguments.ts';
 import type { StageKindName, StageSpec } from './recipe.ts';
 
 /**
@@ -15,6 +15,7 @@ import type { StageKindName, StageSpec } from './recipe.ts';
  *   sin y = n sin(theta2), cos y = N/D over [x; cos(theta2)]   asin, acos read back
  *   1/y = (exp(u) - 1)/(h omega)                               y^-1 over [x; exp(c u)], u ranked
  *   y = n mom (exp(2u) - 1)/(exp(2u) + 1)                      quotients over [x; exp(c u)]
+ *   y = sin(2 pi E t/h)^2                                      sums over [x; cos(c u), sin(c u)], u ranked
  *   y = N/D over [x; cos(theta)]                              quotients, as the algebraic rational stages
  */
 export function transcendentalStages(inputs: number, outputs: number, base: Omit<StageSpec, 'kind' | 'stack' | 'restarts' | 'transform'>, restartsOverride?: number): StageSpec[] {
@@ -34,13 +35,14 @@ export function transcendentalStages(inputs: number, outputs: number, base: Omit
     // About a dozen restarts per input: the tail over a mixed-sign feature trains less surely than over positive inputs.
     return { ...base, kind, stack, restarts: restartsOverride ?? Math.max(32, 12 * inputs), transform, hypotheses: 'turns' };
   };
-  // An algebraic stage over [x; exp(c u)], u a monomial ranked on the data (hypotheses.ts), one per restart: frozen as trig's.
-  const expQ = ['0', ...EXP_SCALES.flatMap(([, name]) => [name, `-${name}`])].join(',');
-  const exp = (hidden: number, tail: string, transform: TransformSpec = PLAIN, kind: StageKindName = 'plain'): StageSpec => {
-    const stack = parseStack(`1:m 1:e[${expQ}]+ ${hidden}:${tail}`);
+  // An algebraic stage over [x; exp(c u)] or [x; cos(c u), sin(c u)], u a monomial ranked on the data (rankedArguments.ts), one per restart: frozen as trig's.
+  const ranked = (fn: 'exp' | 'turn') => (hidden: number, tail: string, transform: TransformSpec = PLAIN, kind: StageKindName = 'plain'): StageSpec => {
+    const stack = parseStack(`1:m 1:e[${rankedQ(fn)}]+ ${hidden}:${tail}`);
     stack.layers[1].frozen = true;
-    return { ...base, kind, stack, restarts: restartsOverride ?? 48, transform, hypotheses: 'exponentials' };
+    return { ...base, kind, stack, restarts: restartsOverride ?? 48, transform, hypotheses: fn === 'exp' ? 'exponentials' : 'phases' };
   };
+  const exp = ranked('exp');
+  const phase = ranked('turn');
   // Logarithms of small monomials are few (18 for 3 inputs): fewer restarts cover them, each more than once.
   const l = (tail: string, transform: TransformSpec = PLAIN) => stage(`1:l+ ${tail}`, transform, 'plain', 32);
   const sum = `6:m ${outputs}:a`;
@@ -54,6 +56,7 @@ export function transcendentalStages(inputs: number, outputs: number, base: Omit
     trig(medium, `m ${outputs}:a`),
     exp(medium, `m ${outputs}:a`, power(-1)),
     exp(small, `m ${outputs}:a`),
+    phase(medium, `m ${outputs}:a`),
     l(sum),
     trig(medium, `m ${outputs}:a`, power(-1)),
     trig(small, `m ${outputs}:a`, power(1, true)),

@@ -37,7 +37,7 @@ describe('pooling in log space', () => {
     const t = rows(([n, m, B, k, T]) => n * m * Math.tanh((m * B) / (k * T)), 5);
     expect(read(logPool(block([0, 1, 1, -1, -1], 2), t), t, ['n', 'mom', 'B', 'kb', 'T'])).toBe('n * mom * (exp(2 * mom * B / (kb * T)) - 1) / (exp(2 * mom * B / (kb * T)) + 1)');
     const b = rows(([n, m, x]) => n * Math.exp(-m / x), 3);
-    expect(read(logPool(block([0, 1, -1], 1), b), b, ['n', 'm', 'x'])).toBe('n / exp(m / x)');
+    expect(read(logPool(block([0, 1, -1], 1), b), b, ['n', 'm', 'x'])).toBe('n * exp(-m / x)');
   });
 
   it('reads products of cos t, sin t and 1 - cos t over a turn, signs included', () => {

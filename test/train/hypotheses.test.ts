@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exponentials, hypotheses, startOnHypotheses } from '../../src/train/hypotheses.ts';
+import { hypotheses, startOnHypotheses } from '../../src/train/hypotheses.ts';
+import { rankedArguments } from '../../src/train/rankedArguments.ts';
 import { buildNetwork, parseStack } from '../../src/calu/stack.ts';
 import { PRESETS } from '../../src/calu/qset.ts';
 import { snapNetwork } from '../../src/formula/snap.ts';
@@ -88,16 +89,26 @@ describe('a frozen block of turns', () => {
   it('rank exponentials of monomials up to five inputs by a log-linear fit, every scale of the best first', () => {
     // n0 exp(-m g x/(kb T)): the argument has five of the six inputs.
     const boltzmann = data(([n0, m, x, T, g, kb]) => n0 * Math.exp(-(m * g * x) / (kb * T)), 6);
-    const list = exponentials(boltzmann.x, boltzmann.y, 8);
+    const list = rankedArguments('exp', boltzmann.x, boltzmann.y, 8);
     expect(list).toHaveLength(8);
     expect(list.slice(0, 3).map((h) => h.exponents)).toEqual(Array(3).fill([0, 1, 1, -1, 1, -1]));
     // Planck's 1/(exp(h omega/(2 pi kb T)) - 1), fitted as 1/y: the same argument at all four scales, 1/(2 pi) first.
     const planck = data(([h, w, k, T]) => Math.exp((h * w) / (2 * Math.PI * k * T)) - 1, 4);
-    expect(exponentials(planck.x, planck.y, 4).map((h) => [h.exponents, h.weight[0]])).toEqual([
+    expect(rankedArguments('exp', planck.x, planck.y, 4).map((h) => [h.exponents, h.weight[0]])).toEqual([
       [[1, 1, -1, -1], 1 / (2 * Math.PI)],
       [[1, 1, -1, -1], 0.5],
       [[1, 1, -1, -1], 1],
       [[1, 1, -1, -1], 2],
+    ]);
+  });
+
+  it('rank phases too: sin(2 pi E t/h)^2 puts E t/h at 2 pi first', () => {
+    const rng = new Random(4);
+    const x = Array.from({ length: 128 }, () => [rng.between(1, 2), rng.between(1, 2), rng.between(1, 4)]);
+    const y = x.map(([E, t, h]) => Math.sin((2 * Math.PI * E * t) / h) ** 2);
+    expect(rankedArguments('turn', x, y, 2)).toEqual([
+      { exponents: [1, 1, -1], weight: [0, 2 * Math.PI] },
+      { exponents: [1, 1, -1], weight: [0, Math.PI] },
     ]);
   });
 });

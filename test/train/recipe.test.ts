@@ -37,6 +37,7 @@ describe('the search plan', () => {
       '2 1:m 1:e+ 8:m 1:a (cos, sin of one input per restart)',
       '2 1:m 1:e[0,1,-1,0.5,-0.5,2,-2,0.5/pi,-0.5/pi]+ 8:m 1:a (exp of a ranked monomial per restart) on y^-1',
       '2 1:m 1:e[0,1,-1,0.5,-0.5,2,-2,0.5/pi,-0.5/pi]+ 4:m 1:a (exp of a ranked monomial per restart)',
+      '2 1:m 1:e[0,i,-i,0.5*i,-0.5*i,2*i,-2*i,2*pi*i,-2*pi*i,pi*i,-pi*i]+ 8:m 1:a (cos, sin of a ranked monomial per restart)',
       '2 1:l+ 6:m 1:a',
       '2 1:m 1:e+ 8:m 1:a (cos, sin of one input per restart) on y^-1',
       '2 1:m 1:e+ 4:m 1:a (cos, sin of one input per restart) on (y/M0)',

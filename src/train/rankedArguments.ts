@@ -1,0 +1,127 @@
+import { Matrix } from 'ml-matrix';
+import { leastSquares } from '../formula/sparse.ts';
+import { monomials } from '../formula/evaluate.ts';
+import { dictionaryResidual, type Hypothesis } from './hypotheses.ts';
+
+/**
+ * Arguments of a frozen block ranked on the data. An exponential's argument
+ * is often a group of four or five inputs (m g x/(kb T), h omega/(2 pi kb T)),
+ * and so is a phase (2 pi E t/h): too many for a trained block started on
+ * one or two of them to reach. Ranking every small monomial is cheap: u with
+ * exponents in {-1, 0, 1}, at most MOST_FACTORS of them non-zero, at each
+ * scale c the block's Q holds, scored by how close log|y| is to
+ *   log|M| + a log|F1(c u)| + b log|F2(c u)| + d log|F3(c u)|
+ * for some monomial M and numbers a, b, d, where the factors are
+ *   exp:  E = exp(c u), E - 1, E + 1   (a Boltzmann factor, Planck's 1/(E - 1), tanh u at twice the scale)
+ *   turn: cos(c u), sin(c u), 1 - cos(c u)   (sin(c u)^2, cos sin, 1/sin(c u/2)^4).
+ * The score is 0 for any such product, whatever M is, so on such data the
+ * right argument comes first (at each of its scales). formula/logPool.ts
+ * reads the product from the same fit; a sum over the features is left to
+ * the tail that trains behind the block.
+ */
+
+/** Scales of an exponential's argument, as the block's Q writes them: 1/(2 pi) for h = 2 pi h-bar. */
+export const EXP_SCALES: ReadonlyArray<[number, string]> = [
+  [1, '1'],
+  [0.5, '0.5'],
+  [2, '2'],
+  [1 / (2 * Math.PI), '0.5/pi'],
+];
+
+/** Scales of a phase: 2 pi E t/h, and the half and double angles. */
+export const TURN_SCALES: ReadonlyArray<[number, string]> = [
+  [1, ''],
+  [0.5, '0.5*'],
+  [2, '2*'],
+  [2 * Math.PI, '2*pi*'],
+  [Math.PI, 'pi*'],
+];
+
+/** The block's complex Q: 0 and each scale with both signs, on the real axis (exp) or the imaginary one (turns). */
+export function rankedQ(kind: 'exp' | 'turn'): string {
+  const names = kind === 'exp' ? EXP_SCALES.map(([, n]) => n) : TURN_SCALES.map(([, n]) => `${n}i`);
+  return ['0', ...names.flatMap((n) => [n, `-${n}`])].join(',');
+}
+
+/** Non-zero exponents an argument may have, at most: m g x/(kb T) has five. */
+const MOST_FACTORS = 5;
+/** Exponentials of larger arguments overflow the features in float32. */
+const LARGEST = 40;
+
+/** The `count` best arguments for the block, as hypotheses (exp: weight [c, 0]; turn: [0, c]). */
+export function rankedArguments(kind: 'exp' | 'turn', x: number[][], y: number[], count: number): Hypothesis[] {
+  const D = x[0]?.length ?? 0;
+  const found: Array<{ h: Hypothesis; score: number }> = [];
+  // With the phases of negative factors, a product can take either sign: only a zero leaves log|y| undefined.
+  const logged = kind === 'turn' ? y.every((v) => v !== 0) : y.every((v) => v > 0) || y.every((v) => v < 0);
+  const logY = y.map((v) => Math.log(Math.abs(v)));
+  const logs = x.map((row) => row.map((v) => Math.log(Math.abs(v))));
+  for (const e of signedMonomials(D, MOST_FACTORS)) {
+    const u = x.map((row) => monomials([e], row)[0]);
+    for (const [c] of kind === 'exp' ? EXP_SCALES : TURN_SCALES) {
+      const cu = u.map((v) => c * v);
+      const lo = Math.min(...cu);
+      const hi = Math.max(...cu);
+      // A feature that barely varies is a constant to the fit; one that overflows cannot be trained on.
+      if (!(hi - lo > 0.05) || Math.max(Math.abs(lo), Math.abs(hi)) > LARGEST) continue;
+      const factors = kind === 'exp' ? expFactors(cu) : turnFactors(cu);
+      const score = logged ? logResidual(logs, logY, factors) : dictionaryResidual(x, y, kind === 'exp' ? [factors[0], factors[0].map((v) => 1 / v)] : factors.slice(0, 2));
+      found.push({ h: { exponents: e, weight: kind === 'exp' ? [c, 0] : [0, c] }, score });
+    }
+  }
+  return found
+    .map((f, i) => ({ ...f, i }))
+    .sort((a, b) => a.score - b.score || a.i - b.i)
+    .slice(0, count)
+    .map((f) => f.h);
+}
+
+function expFactors(cu: number[]): number[][] {
+  return [cu.map(Math.exp), cu.map(Math.expm1), cu.map((v) => Math.exp(v) + 1)];
+}
+
+function turnFactors(cu: number[]): number[][] {
+  return [cu.map(Math.cos), cu.map(Math.sin), cu.map((v) => 1 - Math.cos(v))];
+}
+
+/** The relative residual of log|y| fitted on [1, log|x_j|, log|factor|] (relative to the spread of log|y|). */
+function logResidual(logs: number[][], logY: number[], factors: number[][]): number {
+  const n = logY.length;
+  const D = logs[0]?.length ?? 0;
+  const cols: number[][] = [logY.map(() => 1)];
+  for (let j = 0; j < D; j++) cols.push(logs.map((r) => r[j]));
+  for (const f of factors) cols.push(f.map((v) => Math.log(Math.abs(v))));
+  if (!cols.every((c) => c.every(Number.isFinite))) return Infinity;
+  const A = new Matrix(n, cols.length);
+  const norms = cols.map((c) => Math.hypot(...c) || 1);
+  cols.forEach((c, k) => c.forEach((v, i) => A.set(i, k, v / norms[k])));
+  const sol = leastSquares(A, Matrix.columnVector(logY));
+  if (!sol) return Infinity;
+  const pred = A.mmul(sol);
+  const mean = logY.reduce((a, b) => a + b, 0) / n;
+  let ss = 0;
+  let tot = 0;
+  logY.forEach((v, i) => {
+    ss += (pred.get(i, 0) - v) ** 2;
+    tot += (v - mean) ** 2;
+  });
+  return Math.sqrt(ss / (tot || 1));
+}
+
+/** Exponent vectors over {-1, 0, 1} with 1 to `most` non-zero entries, the first of them +1 (the sign goes with the scale). */
+function signedMonomials(D: number, most: number): number[][] {
+  const out: number[][] = [];
+  const grow = (e: number[], from: number, used: number) => {
+    if (used > 0) out.push([...e]);
+    if (used === most) return;
+    for (let j = from; j < D; j++) {
+      for (const v of used === 0 ? [1] : [1, -1]) {
+        e[j] = v;
+        grow(e, j + 1, used + 1);
+        e[j] = 0;
+      }
+    }
+  };
+  grow(new Array(D).fill(0), 0, 0);
+  return out;
+}
