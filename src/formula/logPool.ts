@@ -31,23 +31,16 @@ export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[
   const y = rows.y.map((t) => t[k]);
   if (!y.every((v) => v !== 0 && Number.isFinite(v))) return null;
   const D = rows.x[0]?.length ?? 0;
-  const turn = (last.imag ?? []).some((row) => row.some((w) => w !== 0));
-  const features = augment(block, rows.x).map((row) => [row[D], row[D + 1]]);
-  // The factors, each a sum of [M, E (or cos), sin, 1], and their logarithms.
-  const factors = turn ? TURN_FACTORS : EXP_FACTORS;
-  const columns: number[][] = [y.map(() => 1)];
-  for (let j = 0; j < D; j++) columns.push(rows.x.map((r) => Math.log(Math.abs(r[j]))));
-  for (const f of factors) columns.push(features.map(([c, s]) => Math.log(Math.abs(f[1] * c + f[2] * s + f[3]))));
-  if (!columns.every((c) => c.every(Number.isFinite))) return null;
-  const A = new Matrix(y.length, columns.length);
-  columns.forEach((c, j) => c.forEach((v, i) => A.set(i, j, v)));
-  const sol = leastSquares(A, Matrix.columnVector(y.map((v) => Math.log(Math.abs(v)))));
-  if (!sol) return null;
-  const exps = Array.from({ length: D }, (_, j) => round(sol.get(1 + j, 0)));
-  const powers = factors.map((_, i) => round(sol.get(1 + D + i, 0)));
+  const kind = (last.imag ?? []).some((row) => row.some((w) => w !== 0)) ? 'turn' : 'exp';
+  const features = augment(block, rows.x);
+  const values = factorValues(kind, features.map((row) => row[D]), features.map((row) => row[D + 1]));
+  const fit = logLinearFit(logsOf(rows.x), y.map((v) => Math.log(Math.abs(v))), values);
+  if (!fit) return null;
+  const exps = fit.coefficients.slice(1, 1 + D).map(round);
+  const powers = fit.coefficients.slice(1 + D).map(round);
   if ([...exps, ...powers].some(Number.isNaN) || powers.every((p) => p === 0) || powers.some((p) => Math.abs(p) > 2)) return null;
   // A lone power of E reads better as exp(-u) than as 1/exp(u): the block then gives exp(-c u).
-  if (!turn && powers[0] < 0 && powers[1] === 0 && powers[2] === 0) {
+  if (kind === 'exp' && powers[0] < 0 && powers[1] === 0 && powers[2] === 0) {
     powers[0] = -powers[0];
     block = [...block.slice(0, -1), { ...last, weights: last.weights.map((row) => row.map((w) => -w)) }];
   }
@@ -55,7 +48,7 @@ export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[
   const unitAt = (col: number) => Array.from({ length: D + 2 }, (_, j) => (j === col ? 1 : 0));
   const tail: SnappedLayer[] = [
     { kind: 'caluM', weights: [[...exps, 0, 0], unitAt(D), unitAt(D + 1), new Array(D + 2).fill(0)] },
-    { kind: 'caluA', weights: [[1, 0, 0, 0], ...factors] },
+    { kind: 'caluA', weights: [[1, 0, 0, 0], ...FACTORS[kind].map((f) => [0, ...f])] },
     { kind: 'caluM', weights: [[1, ...powers]] },
   ];
   const f = evaluateSnapped([...block, ...tail], rows.x).map((row) => row[0]);
@@ -69,22 +62,65 @@ export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[
   return [...block, ...tail, { kind: 'caluA', weights: [[fy / ff]] }];
 }
 
-/** The factors over [M, Re E, Im E, 1] of an exponential block: E, E - 1, E + 1. */
-const EXP_FACTORS = [
-  [0, 1, 0, 0],
-  [0, 1, 0, -1],
-  [0, 1, 0, 1],
-];
 /**
- * And of a turn: cos t, sin t and 1 - cos t (2 sin(t/2)^2). Not 1 + cos t
- * as well: its log is 2 log|sin t| - log(1 - cos t), and the fit would share
- * one power among the three.
+ * The factors of a product over a block's two features, as multiples of
+ * [Re E, Im E, 1]: for an exponential (Im E = 0) E, E - 1 and E + 1; for a
+ * turn cos t, sin t and 1 - cos t (2 sin(t/2)^2). Not 1 + cos t as well: its
+ * log is 2 log|sin t| - log(1 - cos t), and a fit would share one power
+ * among the three.
  */
-const TURN_FACTORS = [
-  [0, 1, 0, 0],
-  [0, 0, 1, 0],
-  [0, -1, 0, 1],
-];
+export const FACTORS: Record<'exp' | 'turn', number[][]> = {
+  exp: [
+    [1, 0, 0],
+    [1, 0, -1],
+    [1, 0, 1],
+  ],
+  turn: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [-1, 0, 1],
+  ],
+};
+
+/** Each factor's value on each row, from the block's features re = Re E and im = Im E. */
+export function factorValues(kind: 'exp' | 'turn', re: number[], im: number[]): number[][] {
+  return FACTORS[kind].map(([a, b, c]) => re.map((v, i) => a * v + b * im[i] + c));
+}
+
+/** log|x| of every entry of the rows. */
+export function logsOf(x: number[][]): number[][] {
+  return x.map((row) => row.map((v) => Math.log(Math.abs(v))));
+}
+
+/**
+ * The least-squares fit of log|y| on [1, log|x_j|, log|factor|]: its
+ * coefficients in that order, and its residual relative to the spread of
+ * log|y| (0 for a product of powers of the inputs and factors). Null when a
+ * column is not finite (a zero) or the fit has no solution.
+ */
+export function logLinearFit(logs: number[][], logY: number[], factors: number[][]): { coefficients: number[]; residual: number } | null {
+  const n = logY.length;
+  const D = logs[0]?.length ?? 0;
+  const cols: number[][] = [logY.map(() => 1)];
+  for (let j = 0; j < D; j++) cols.push(logs.map((r) => r[j]));
+  for (const f of factors) cols.push(f.map((v) => Math.log(Math.abs(v))));
+  if (!cols.every((c) => c.every(Number.isFinite))) return null;
+  // Columns scaled to unit length, for the conditioning; the coefficients are scaled back.
+  const norms = cols.map((c) => Math.hypot(...c) || 1);
+  const A = new Matrix(n, cols.length);
+  cols.forEach((c, j) => c.forEach((v, i) => A.set(i, j, v / norms[j])));
+  const sol = leastSquares(A, Matrix.columnVector(logY));
+  if (!sol) return null;
+  const pred = A.mmul(sol);
+  const mean = logY.reduce((a, b) => a + b, 0) / n;
+  let ss = 0;
+  let tot = 0;
+  logY.forEach((v, i) => {
+    ss += (pred.get(i, 0) - v) ** 2;
+    tot += (v - mean) ** 2;
+  });
+  return { coefficients: norms.map((m, j) => sol.get(j, 0) / m), residual: Math.sqrt(ss / (tot || 1)) };
+}
 
 /** Exponents closer than this to an integer are taken as it; others are no product of this form. */
 const NEAR = 0.1;
@@ -93,4 +129,3 @@ function round(v: number): number {
   const r = Math.round(v);
   return Math.abs(v - r) <= NEAR ? r + 0 : NaN;
 }
-

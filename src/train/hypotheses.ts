@@ -108,7 +108,7 @@ function arguments_(D: number, values: number[]): number[][] {
   return out;
 }
 
-export function unit(D: number, entries: Array<[number, number]>): number[] {
+function unit(D: number, entries: Array<[number, number]>): number[] {
   const e = new Array(D).fill(0);
   for (const [j, v] of entries) e[j] = v;
   return e;

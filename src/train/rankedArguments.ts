@@ -1,6 +1,5 @@
-import { Matrix } from 'ml-matrix';
-import { leastSquares } from '../formula/sparse.ts';
 import { monomials } from '../formula/evaluate.ts';
+import { factorValues, logLinearFit, logsOf } from '../formula/logPool.ts';
 import { dictionaryResidual, type Hypothesis } from './hypotheses.ts';
 
 /**
@@ -16,7 +15,7 @@ import { dictionaryResidual, type Hypothesis } from './hypotheses.ts';
  *   turn: cos(c u), sin(c u), 1 - cos(c u)   (sin(c u)^2, cos sin, 1/sin(c u/2)^4).
  * The score is 0 for any such product, whatever M is, so on such data the
  * right argument comes first (at each of its scales). formula/logPool.ts
- * reads the product from the same fit; a sum over the features is left to
+ * reads the product from the same fit (logLinearFit); a sum over the features is left to
  * the tail that trains behind the block.
  */
 
@@ -55,7 +54,7 @@ export function rankedArguments(kind: 'exp' | 'turn', x: number[][], y: number[]
   // With the phases of negative factors, a product can take either sign: only a zero leaves log|y| undefined.
   const logged = kind === 'turn' ? y.every((v) => v !== 0) : y.every((v) => v > 0) || y.every((v) => v < 0);
   const logY = y.map((v) => Math.log(Math.abs(v)));
-  const logs = x.map((row) => row.map((v) => Math.log(Math.abs(v))));
+  const logs = logsOf(x);
   for (const e of signedMonomials(D, MOST_FACTORS)) {
     const u = x.map((row) => monomials([e], row)[0]);
     for (const [c] of kind === 'exp' ? EXP_SCALES : TURN_SCALES) {
@@ -64,8 +63,9 @@ export function rankedArguments(kind: 'exp' | 'turn', x: number[][], y: number[]
       const hi = Math.max(...cu);
       // A feature that barely varies is a constant to the fit; one that overflows cannot be trained on.
       if (!(hi - lo > 0.05) || Math.max(Math.abs(lo), Math.abs(hi)) > LARGEST) continue;
-      const factors = kind === 'exp' ? expFactors(cu) : turnFactors(cu);
-      const score = logged ? logResidual(logs, logY, factors) : dictionaryResidual(x, y, kind === 'exp' ? [factors[0], factors[0].map((v) => 1 / v)] : factors.slice(0, 2));
+      // E - 1 through expm1: exact where c u is small (Planck's law at high temperature).
+      const factors = kind === 'exp' ? [cu.map(Math.exp), cu.map(Math.expm1), cu.map((v) => Math.exp(v) + 1)] : factorValues('turn', cu.map(Math.cos), cu.map(Math.sin));
+      const score = logged ? (logLinearFit(logs, logY, factors)?.residual ?? Infinity) : dictionaryResidual(x, y, kind === 'exp' ? [factors[0], factors[0].map((v) => 1 / v)] : factors.slice(0, 2));
       found.push({ h: { exponents: e, weight: kind === 'exp' ? [c, 0] : [0, c] }, score });
     }
   }
@@ -74,38 +74,6 @@ export function rankedArguments(kind: 'exp' | 'turn', x: number[][], y: number[]
     .sort((a, b) => a.score - b.score || a.i - b.i)
     .slice(0, count)
     .map((f) => f.h);
-}
-
-function expFactors(cu: number[]): number[][] {
-  return [cu.map(Math.exp), cu.map(Math.expm1), cu.map((v) => Math.exp(v) + 1)];
-}
-
-function turnFactors(cu: number[]): number[][] {
-  return [cu.map(Math.cos), cu.map(Math.sin), cu.map((v) => 1 - Math.cos(v))];
-}
-
-/** The relative residual of log|y| fitted on [1, log|x_j|, log|factor|] (relative to the spread of log|y|). */
-function logResidual(logs: number[][], logY: number[], factors: number[][]): number {
-  const n = logY.length;
-  const D = logs[0]?.length ?? 0;
-  const cols: number[][] = [logY.map(() => 1)];
-  for (let j = 0; j < D; j++) cols.push(logs.map((r) => r[j]));
-  for (const f of factors) cols.push(f.map((v) => Math.log(Math.abs(v))));
-  if (!cols.every((c) => c.every(Number.isFinite))) return Infinity;
-  const A = new Matrix(n, cols.length);
-  const norms = cols.map((c) => Math.hypot(...c) || 1);
-  cols.forEach((c, k) => c.forEach((v, i) => A.set(i, k, v / norms[k])));
-  const sol = leastSquares(A, Matrix.columnVector(logY));
-  if (!sol) return Infinity;
-  const pred = A.mmul(sol);
-  const mean = logY.reduce((a, b) => a + b, 0) / n;
-  let ss = 0;
-  let tot = 0;
-  logY.forEach((v, i) => {
-    ss += (pred.get(i, 0) - v) ** 2;
-    tot += (v - mean) ** 2;
-  });
-  return Math.sqrt(ss / (tot || 1));
 }
 
 /** Exponent vectors over {-1, 0, 1} with 1 to `most` non-zero entries, the first of them +1 (the sign goes with the scale). */
