@@ -1,8 +1,9 @@
 import { Matrix } from 'ml-matrix';
 import { augment, featureCount } from './features.ts';
 import { leastSquares } from './sparse.ts';
-import { evaluateSnapped, type SnappedLayer } from './evaluate.ts';
+import { evaluateSnapped, monomials, type SnappedLayer } from './evaluate.ts';
 import type { Rows } from '../data/rows.ts';
+import { selectFactors, type ArgumentUnit, type Dictionary } from './productSearch.ts';
 
 /**
  * Pooling in log space, for a block giving one exponential E = exp(c u)
@@ -27,29 +28,59 @@ import type { Rows } from '../data/rows.ts';
  */
 export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[] | null {
   const last = block[block.length - 1];
-  if (!last || last.kind !== 'caluE' || featureCount(block) !== 2) return null;
+  const K = last?.weights.length ?? 0;
+  if (!last || last.kind !== 'caluE' || K < 1 || featureCount(block) !== 2 * K) return null;
   const y = rows.y.map((t) => t[k]);
   if (!y.every((v) => v !== 0 && Number.isFinite(v))) return null;
   const D = rows.x[0]?.length ?? 0;
-  const kind = (last.imag ?? []).some((row) => row.some((w) => w !== 0)) ? 'turn' : 'exp';
+  let kinds = last.weights.map((_, u) => kindOf([last.imag?.[u] ?? []]));
   const features = augment(block, rows.x);
-  const values = factorValues(kind, features.map((row) => row[D]), features.map((row) => row[D + 1]));
+  const values = kinds.flatMap((kind, u) => factorValues(kind, features.map((row) => row[D + u]), features.map((row) => row[D + K + u])));
   const fit = logLinearFit(logsOf(rows.x), y.map((v) => Math.log(Math.abs(v))), values);
   if (!fit) return null;
   const exps = fit.coefficients.slice(1, 1 + D).map(round);
   const powers = fit.coefficients.slice(1 + D).map(round);
   if ([...exps, ...powers].some(Number.isNaN) || powers.every((p) => p === 0) || powers.some((p) => Math.abs(p) > 2)) return null;
-  // A lone power of E reads better as exp(-u) than as 1/exp(u): the block then gives exp(-c u).
-  if (kind === 'exp' && powers[0] < 0 && powers[1] === 0 && powers[2] === 0) {
-    powers[0] = -powers[0];
-    block = [...block.slice(0, -1), { ...last, weights: last.weights.map((row) => row.map((w) => -w)) }];
+  let unitPowers = kinds.map((_, u) => powers.slice(3 * u, 3 * u + 3));
+  // A lone power of E is one exponential: exp(-u) reads better than 1/exp(u), and exp(-u) than exp(-u/2)^2. The unit then gives exp(p c u).
+  const lone = unitPowers.map((p, u) => (kinds[u] === 'exp' && p[0] !== 0 && p[1] === 0 && p[2] === 0 ? p[0] : 1));
+  if (lone.some((p) => p !== 1)) {
+    unitPowers = unitPowers.map((p, u) => (lone[u] !== 1 ? [1, 0, 0] : p));
+    // An exponential's weight is real: its imaginary part (0) is left as it is.
+    block = [...block.slice(0, -1), { ...last, weights: last.weights.map((row, u) => row.map((w) => w * lone[u])) }];
   }
-  // Features' columns are [x; Re E, Im E]: the monomial M reads x alone, the features columns D and D + 1.
-  const unitAt = (col: number) => Array.from({ length: D + 2 }, (_, j) => (j === col ? 1 : 0));
+  // A unit the product does not use leaves a unit block (one monomial per unit, unitBlock) of several units.
+  const used = unitPowers.map((p) => p.some((v) => v !== 0));
+  if (K > 1 && used.some((u) => !u)) {
+    if (block.length !== 2 || block[0].weights.length !== K) return null;
+    const keep = <T,>(list: T[]) => list.filter((_, u) => used[u]);
+    const e = block[1];
+    block = [
+      { ...block[0], weights: keep(block[0].weights) },
+      { ...e, weights: keep(e.weights).map(keep), ...(e.imag ? { imag: keep(e.imag).map(keep) } : {}) },
+    ];
+    kinds = keep(kinds);
+    unitPowers = keep(unitPowers);
+  }
+  const units = kinds.length;
+  // Features' columns are [x; Re E_1..E_K; Im E_1..E_K]: the monomial M reads x alone, unit u columns D + u and D + K + u.
+  const width = D + 2 * units;
+  const unitAt = (col: number) => Array.from({ length: width }, (_, j) => (j === col ? 1 : 0));
+  // The first m layer's rows: M, Re E_1, Im E_1, ..., Re E_K, Im E_K, 1.
+  const one = 1 + 2 * units;
+  const factorRows = kinds.flatMap((kind, u) =>
+    FACTORS[kind].map(([a, b, c]) => {
+      const row = new Array(one + 1).fill(0);
+      row[1 + 2 * u] = a;
+      row[2 + 2 * u] = b;
+      row[one] = c;
+      return row;
+    }),
+  );
   const tail: SnappedLayer[] = [
-    { kind: 'caluM', weights: [[...exps, 0, 0], unitAt(D), unitAt(D + 1), new Array(D + 2).fill(0)] },
-    { kind: 'caluA', weights: [[1, 0, 0, 0], ...FACTORS[kind].map((f) => [0, ...f])] },
-    { kind: 'caluM', weights: [[1, ...powers]] },
+    { kind: 'caluM', weights: [[...exps, ...new Array(2 * units).fill(0)], ...kinds.flatMap((_, u) => [unitAt(D + u), unitAt(D + units + u)]), new Array(width).fill(0)] },
+    { kind: 'caluA', weights: [[1, ...new Array(one).fill(0)], ...factorRows] },
+    { kind: 'caluM', weights: [[1, ...unitPowers.flat()]] },
   ];
   const f = evaluateSnapped([...block, ...tail], rows.x).map((row) => row[0]);
   let fy = 0;
@@ -60,6 +91,58 @@ export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[
   });
   if (!(ff > 0) || !Number.isFinite(fy / ff)) return null;
   return [...block, ...tail, { kind: 'caluA', weights: [[fy / ff]] }];
+}
+
+/**
+ * A product of factors of up to MOST_UNITS arguments of the dictionary
+ * (productSearch.ts), read as logPool reads a block: the network, or null
+ * when no choice of them makes log|y| exact.
+ */
+export function productFit(rows: Rows, k: number, dict: Dictionary): SnappedLayer[] | null {
+  const y = rows.y.map((t) => t[k]);
+  const n = dict.rows;
+  if (!n || !y.every((v) => v !== 0 && Number.isFinite(v))) return null;
+  const head = (col: number[]) => Float64Array.from(col.slice(0, n));
+  const logs = logsOf(rows.x.slice(0, n));
+  const base = [head(y.map(() => 1)), ...Array.from({ length: logs[0].length }, (_, j) => Float64Array.from(logs, (r) => r[j]))];
+  if (!base.every((c) => c.every(Number.isFinite))) return null;
+  const chosen = selectFactors(base, head(y.map((v) => Math.log(Math.abs(v)))), dict.groups, MOST_UNITS);
+  return chosen.length ? logPool(unitBlock(chosen.map((g) => dict.units[g])), rows, k) : null;
+}
+
+/** Arguments a product may have: I0 (sin(a/2) sin(n d/2)/(a/2 sin(d/2)))^2 has three. */
+const MOST_UNITS = 3;
+
+function kindOf(imag: number[][]): 'exp' | 'turn' {
+  return imag.some((row) => row.some((w) => w !== 0)) ? 'turn' : 'exp';
+}
+
+/** A frozen block of K units, unit u exp(w_u u_u): K monomials, then K exponentials each reading its own. */
+export function unitBlock(units: ArgumentUnit[]): SnappedLayer[] {
+  const diag = (part: 0 | 1) => units.map((u, i) => units.map((_, j) => (i === j ? u.weight[part] : 0)));
+  return [
+    { kind: 'caluM', weights: units.map((u) => [...u.exponents]) },
+    { kind: 'caluE', weights: diag(0), imag: diag(1), join: true },
+  ];
+}
+
+/** The factors of a unit of this kind on its argument's values c u: for an exponential E, E - 1 (through expm1: exact near 0), E + 1; for a turn cos, sin, 1 - cos. */
+export function argumentFactors(kind: 'exp' | 'turn', cu: number[]): number[][] {
+  return kind === 'exp' ? [cu.map(Math.exp), cu.map(Math.expm1), cu.map((v) => Math.exp(v) + 1)] : factorValues('turn', cu.map(Math.cos), cu.map(Math.sin));
+}
+
+/** The dictionary of `units` on the first `n` rows of x, for productFit. */
+export function dictionary(units: ArgumentUnit[], x: number[][], n: number): Dictionary {
+  const head = x.slice(0, n);
+  const groups = units.map((u) => {
+    const c = u.weight[0] || u.weight[1];
+    const cu = head.map((row) => c * monomials([u.exponents], row)[0]);
+    return argumentFactors(u.weight[1] !== 0 ? 'turn' : 'exp', cu).map((f) => {
+      const logs = Float64Array.from(f, (v) => Math.log(Math.abs(v)));
+      return logs.every(Number.isFinite) ? logs : null;
+    });
+  });
+  return { units, groups, rows: head.length };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logPool } from '../../src/formula/logPool.ts';
+import { dictionary, logPool, productFit, unitBlock } from '../../src/formula/logPool.ts';
 import { readFormula } from '../../src/formula/formula.ts';
 import type { SnappedLayer } from '../../src/formula/evaluate.ts';
 import type { Rows } from '../../src/data/rows.ts';
@@ -56,5 +56,29 @@ describe('pooling in log space', () => {
     const zero = rows(([a, b]) => a * Math.exp(b), 2);
     zero.y[7] = [0];
     expect(logPool(block([0, 1], 1), zero)).toBeNull();
+  });
+
+  it('reads a block of several units, dropping the ones the product does not use', () => {
+    const r = rows(([a, t, w]) => a * Math.exp(-t) * Math.sin(w * t), 3, 0.2, 3);
+    const units = [
+      { exponents: [0, 1, 0], weight: [1, 0] as [number, number] },
+      { exponents: [1, 0, 0], weight: [0, 1] as [number, number] },
+      { exponents: [0, 1, 1], weight: [0, 1] as [number, number] },
+    ];
+    expect(read(logPool(unitBlock(units), r), r, ['a', 't', 'w'])).toBe('a * exp(-t) * sin(t * w)');
+  });
+
+  it('chooses the arguments of a product from a dictionary, and gives nothing for a sum', () => {
+    const units = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [0, 1, 1], [1, 0, -1], [0, 1, -1]].flatMap((e) => [
+      { exponents: e, weight: [-1, 0] as [number, number] },
+      { exponents: e, weight: [0, 1] as [number, number] },
+      { exponents: e, weight: [0, 0.5] as [number, number] },
+    ]);
+    const damped = rows(([a, t, w]) => 2 * a * Math.exp(-t) * Math.cos(w * t), 3, 0.2, 3);
+    expect(read(productFit(damped, 0, dictionary(units, damped.x, 128)), damped, ['a', 't', 'w'])).toBe('2 * a * cos(t * w) * exp(-t)');
+    const three = rows(([a, b, c]) => (Math.sin(a) * (1 - Math.cos(b / c))) / Math.exp(b), 3, 0.3, 3);
+    expect(read(productFit(three, 0, dictionary(units, three.x, 128)), three, ['a', 'b', 'c'])).toBe('2 * sin(b / (2 * c))^2 * sin(a) * exp(-b)');
+    const sum = rows(([a, t, w]) => Math.exp(-t) + Math.cos(w * t) + a, 3, 0.2, 3);
+    expect(productFit(sum, 0, dictionary(units, sum.x, 128))).toBeNull();
   });
 });
