@@ -1,5 +1,6 @@
 import { monomials } from '../formula/evaluate.ts';
-import { factorValues, logLinearFit, logsOf } from '../formula/logPool.ts';
+import { argumentFactors, dictionary, logLinearFit, logsOf } from '../formula/logPool.ts';
+import type { ArgumentUnit, Dictionary } from '../formula/productSearch.ts';
 import { dictionaryResidual, type Hypothesis } from './hypotheses.ts';
 
 /**
@@ -59,12 +60,8 @@ export function rankedArguments(kind: 'exp' | 'turn', x: number[][], y: number[]
     const u = x.map((row) => monomials([e], row)[0]);
     for (const [c] of kind === 'exp' ? EXP_SCALES : TURN_SCALES) {
       const cu = u.map((v) => c * v);
-      const lo = Math.min(...cu);
-      const hi = Math.max(...cu);
-      // A feature that barely varies is a constant to the fit; one that overflows cannot be trained on.
-      if (!(hi - lo > 0.05) || Math.max(Math.abs(lo), Math.abs(hi)) > LARGEST) continue;
-      // E - 1 through expm1: exact where c u is small (Planck's law at high temperature).
-      const factors = kind === 'exp' ? [cu.map(Math.exp), cu.map(Math.expm1), cu.map((v) => Math.exp(v) + 1)] : factorValues('turn', cu.map(Math.cos), cu.map(Math.sin));
+      if (!usable(cu)) continue;
+      const factors = argumentFactors(kind, cu);
       const score = logged ? (logLinearFit(logs, logY, factors)?.residual ?? Infinity) : dictionaryResidual(x, y, kind === 'exp' ? [factors[0], factors[0].map((v) => 1 / v)] : factors.slice(0, 2));
       found.push({ h: { exponents: e, weight: kind === 'exp' ? [c, 0] : [0, c] }, score });
     }
@@ -75,6 +72,37 @@ export function rankedArguments(kind: 'exp' | 'turn', x: number[][], y: number[]
     .slice(0, count)
     .map((f) => f.h);
 }
+
+/** A feature that barely varies is a constant to a fit; one that overflows cannot be trained on. */
+function usable(cu: number[]): boolean {
+  const lo = Math.min(...cu);
+  const hi = Math.max(...cu);
+  return hi - lo > 0.05 && Math.max(Math.abs(lo), Math.abs(hi)) <= LARGEST;
+}
+
+/**
+ * Every argument of either kind at every scale, on the first `n` rows of x:
+ * the dictionary a product of several factors is chosen from (logPool.ts
+ * productFit). Signs are left out: log|exp(-v) - 1| and log|sin(-v)| are in
+ * the span of the columns at +v. Wide inputs keep fewer factors per
+ * argument, so the dictionary stays within MOST_UNITS.
+ */
+export function argumentDictionary(x: number[][], n: number): Dictionary {
+  const head = x.slice(0, n);
+  const D = x[0]?.length ?? 0;
+  let most = MOST_FACTORS;
+  while (most > 1 && signedMonomials(D, most).length * (EXP_SCALES.length + TURN_SCALES.length) > MOST_UNITS) most--;
+  const units: ArgumentUnit[] = [];
+  for (const e of signedMonomials(D, most)) {
+    const u = head.map((row) => monomials([e], row)[0]);
+    for (const [c] of EXP_SCALES) if (usable(u.map((v) => c * v))) units.push({ exponents: e, weight: [c, 0] });
+    for (const [c] of TURN_SCALES) if (usable(u.map((v) => c * v))) units.push({ exponents: e, weight: [0, c] });
+  }
+  return dictionary(units, head, n);
+}
+
+/** Largest dictionary: 7 inputs with up to five in an argument give 7245 units of three columns each. */
+const MOST_UNITS = 8000;
 
 /** Exponent vectors over {-1, 0, 1} with 1 to `most` non-zero entries, the first of them +1 (the sign goes with the scale). */
 function signedMonomials(D: number, most: number): number[][] {

@@ -7,8 +7,7 @@ import { screen, type Extractor } from './screen.ts';
 import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
 import { refineScale } from '../formula/refine.ts';
-import { logPool } from '../formula/logPool.ts';
-import { blockKey, splitFeatures } from '../formula/features.ts';
+import { poolLogs } from './logReading.ts';
 import type { StageSpec } from './recipe.ts';
 import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
 import { SharedTraining, type SharedStep, type ShareRunner } from './shares.ts';
@@ -240,36 +239,7 @@ function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: Ca
   });
 }
 
-/**
- * The frozen exponentials of a stage, each read once in log space (see
- * logPool.ts): the products of powers of E, E - 1 and E + 1 with a monomial,
- * screened and handed to the sink. The features never change, so the first
- * snap is the only one.
- */
-function poolLogs(stage: Stage, reading: SnapReading, step: number, sink: CandidateSink): void {
-  const blocks = new Map<string, SnappedLayer[]>();
-  for (const layers of reading.snapped) {
-    const { block } = splitFeatures(layers);
-    if (block.length) blocks.set(blockKey(block), block);
-  }
-  stage.job.outputs.forEach((o, k) => {
-    if (sink.solved(o)) return;
-    const read = [...blocks.values()].flatMap((block) => {
-      const layers = logPool(block, stage.pool, k);
-      const own = layers && stage.targets[k].own(layers, stage.job.rows.pool);
-      return own ? [{ own, powers: layers.at(-2)!.weights[0].slice(1), s: screen(own, stage.own[k].sample, stage.own[k].all) }] : [];
-    });
-    // The same product reads at several scales (n0 exp(-u) is also n0 exp(-u/2)^2): the smallest powers first.
-    const size = (p: number[]) => p.reduce((a, b) => a + Math.abs(b), 0);
-    read.sort((a, b) => Number(b.s.passed) - Number(a.s.passed) || size(a.powers) - size(b.powers) || a.s.error - b.s.error);
-    for (const r of read) {
-      if (sink.solved(o)) return;
-      sink.offer(o, found(stage, r.own, 'pool', r.s, step, -1));
-    }
-  });
-}
-
-function found(stage: Stage, layers: SnappedLayer[], extractor: Extractor, s: { error: number; passed: boolean }, step: number, restart: number): Found {
+export function found(stage: Stage, layers: SnappedLayer[], extractor: Extractor, s: { error: number; passed: boolean }, step: number, restart: number): Found {
   return { layers, extractor, screened: s.passed, error: s.error, stage: stage.job.description.index, step, restart };
 }
 

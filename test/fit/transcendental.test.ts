@@ -38,6 +38,13 @@ describe('formulas with exp, log, sin and cos', () => {
     expect(result.stages.slice(0, finder).filter((s) => !/[el]\+/.test(s.stack)).length).toBeGreaterThanOrEqual(13);
   });
 
+  it('finds a damped oscillation, a product over two arguments, in the default search', async () => {
+    const { out, agrees } = await recover(equation('damped', 'a*exp(-t/tau)*cos(w*t)', 'a:1:5 t:1:5 tau:1:5 w:1:2'));
+    expect(out.exact).toBe(true);
+    expect(agrees).toBe(true);
+    expect(out.formula).toBe('a * cos(t * w) * exp(-t / tau)');
+  });
+
   it('still reads algebraic data as an algebraic formula, before any transcendental stage', async () => {
     const { out, result } = await recover(equation('I.34.8', 'q*v*B/p', 'q:1:5 v:1:5 B:1:5 p:1:5'));
     expect(out.formula).toBe('q * v * B / p');
