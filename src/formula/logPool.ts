@@ -95,19 +95,28 @@ export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[
 
 /**
  * A product of factors of up to MOST_UNITS arguments of the dictionary
- * (productSearch.ts), read as logPool reads a block: the network, or null
- * when no choice of them makes log|y| exact.
+ * (productSearch.ts), read as logPool reads a block: the networks of the
+ * chosen arguments and of each one at its other scales, or none when no
+ * choice of them makes log|y| exact. The same argument at another scale
+ * may read shorter (sin(2 pi u)^2, not 4 cos(pi u)^2 sin(pi u)^2): the
+ * caller screens them and keeps the smallest powers.
  */
-export function productFit(rows: Rows, k: number, dict: Dictionary): SnappedLayer[] | null {
+export function productFits(rows: Rows, k: number, dict: Dictionary): SnappedLayer[][] {
   const y = rows.y.map((t) => t[k]);
   const n = dict.rows;
-  if (!n || !y.every((v) => v !== 0 && Number.isFinite(v))) return null;
+  if (!n || !y.every((v) => v !== 0 && Number.isFinite(v))) return [];
   const head = (col: number[]) => Float64Array.from(col.slice(0, n));
   const logs = logsOf(rows.x.slice(0, n));
   const base = [head(y.map(() => 1)), ...Array.from({ length: logs[0].length }, (_, j) => Float64Array.from(logs, (r) => r[j]))];
-  if (!base.every((c) => c.every(Number.isFinite))) return null;
+  if (!base.every((c) => c.every(Number.isFinite))) return [];
   const chosen = selectFactors(base, head(y.map((v) => Math.log(Math.abs(v)))), dict.groups, MOST_UNITS);
-  return chosen.length ? logPool(unitBlock(chosen.map((g) => dict.units[g])), rows, k) : null;
+  if (!chosen.length) return [];
+  const same = (a: ArgumentUnit, b: ArgumentUnit) => a.exponents.join() === b.exponents.join() && (a.weight[1] !== 0) === (b.weight[1] !== 0);
+  const rescaled = chosen.flatMap((g, i) => dict.units.flatMap((u, h) => (h !== g && same(u, dict.units[g]) ? [chosen.map((c, j) => (j === i ? h : c))] : [])));
+  return [chosen, ...rescaled].flatMap((set) => {
+    const layers = logPool(unitBlock(set.map((g) => dict.units[g])), rows, k);
+    return layers ? [layers] : [];
+  });
 }
 
 /** Arguments a product may have: I0 (sin(a/2) sin(n d/2)/(a/2 sin(d/2)))^2 has three. */
@@ -131,7 +140,7 @@ export function argumentFactors(kind: 'exp' | 'turn', cu: number[]): number[][] 
   return kind === 'exp' ? [cu.map(Math.exp), cu.map(Math.expm1), cu.map((v) => Math.exp(v) + 1)] : factorValues('turn', cu.map(Math.cos), cu.map(Math.sin));
 }
 
-/** The dictionary of `units` on the first `n` rows of x, for productFit. */
+/** The dictionary of `units` on the first `n` rows of x, for productFits. */
 export function dictionary(units: ArgumentUnit[], x: number[][], n: number): Dictionary {
   const head = x.slice(0, n);
   const groups = units.map((u) => {

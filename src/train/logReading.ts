@@ -1,6 +1,6 @@
 import type { SnapReading } from '../formula/snap.ts';
 import type { SnappedLayer } from '../formula/evaluate.ts';
-import { logPool, productFit } from '../formula/logPool.ts';
+import { logPool, productFits } from '../formula/logPool.ts';
 import type { Dictionary } from '../formula/productSearch.ts';
 import { blockKey, splitFeatures } from '../formula/features.ts';
 import { argumentDictionary } from './rankedArguments.ts';
@@ -14,7 +14,7 @@ import { found, type CandidateSink } from './stage.ts';
  * 1 - cos) with a monomial, screened and handed to the sink. The features
  * never change, so the first snap is the only one. A stage fitting y itself
  * also offers the product over several arguments chosen from the whole
- * dictionary (productFit): the same for every such stage, so it is read
+ * dictionary (productFits): the same for every such stage, so it is read
  * once per target and kept.
  */
 export function poolLogs(stage: Stage, reading: SnapReading, step: number, sink: CandidateSink): void {
@@ -26,7 +26,7 @@ export function poolLogs(stage: Stage, reading: SnapReading, step: number, sink:
   stage.job.outputs.forEach((o, k) => {
     if (sink.solved(o)) return;
     const networks = [...blocks.values()].map((block) => logPool(block, stage.pool, k));
-    if (plain(stage, k)) networks.push(product(stage, k));
+    if (plain(stage, k)) networks.push(...products(stage, k));
     const read = networks.flatMap((layers) => {
       const own = layers && stage.targets[k].own(layers, stage.job.rows.pool);
       return own ? [{ own, powers: layers.at(-2)!.weights[0].slice(1), s: screen(own, stage.own[k].sample, stage.own[k].all) }] : [];
@@ -51,16 +51,16 @@ function plain(stage: Stage, k: number): boolean {
 const DICTIONARY_ROWS = 128;
 
 /** Per pool (its rows' array), the dictionary and each target's product: the same for every stage of a fit. */
-const products = new WeakMap<number[][], { dict: Dictionary; read: Map<number, SnappedLayer[] | null> }>();
+const cache = new WeakMap<number[][], { dict: Dictionary; read: Map<number, SnappedLayer[][]> }>();
 
-function product(stage: Stage, k: number): SnappedLayer[] | null {
+function products(stage: Stage, k: number): SnappedLayer[][] {
   const x = stage.pool.x;
-  let cached = products.get(x);
+  let cached = cache.get(x);
   if (!cached) {
     cached = { dict: argumentDictionary(x, DICTIONARY_ROWS), read: new Map() };
-    products.set(x, cached);
+    cache.set(x, cached);
   }
   const o = stage.job.outputs[k];
-  if (!cached.read.has(o)) cached.read.set(o, productFit(stage.pool, k, cached.dict));
+  if (!cached.read.has(o)) cached.read.set(o, productFits(stage.pool, k, cached.dict));
   return cached.read.get(o)!;
 }

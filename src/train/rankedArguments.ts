@@ -83,7 +83,7 @@ function usable(cu: number[]): boolean {
 /**
  * Every argument of either kind at every scale, on the first `n` rows of x:
  * the dictionary a product of several factors is chosen from (logPool.ts
- * productFit). Signs are left out: log|exp(-v) - 1| and log|sin(-v)| are in
+ * productFits). Signs are left out: log|exp(-v) - 1| and log|sin(-v)| are in
  * the span of the columns at +v. Wide inputs keep fewer factors per
  * argument, so the dictionary stays within MOST_UNITS.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionary, logPool, productFit, unitBlock } from '../../src/formula/logPool.ts';
+import { dictionary, logPool, productFits, unitBlock } from '../../src/formula/logPool.ts';
 import { readFormula } from '../../src/formula/formula.ts';
 import type { SnappedLayer } from '../../src/formula/evaluate.ts';
 import type { Rows } from '../../src/data/rows.ts';
@@ -75,10 +75,18 @@ describe('pooling in log space', () => {
       { exponents: e, weight: [0, 0.5] as [number, number] },
     ]);
     const damped = rows(([a, t, w]) => 2 * a * Math.exp(-t) * Math.cos(w * t), 3, 0.2, 3);
-    expect(read(productFit(damped, 0, dictionary(units, damped.x, 128)), damped, ['a', 't', 'w'])).toBe('2 * a * cos(t * w) * exp(-t)');
+    expect(read(productFits(damped, 0, dictionary(units, damped.x, 128))[0], damped, ['a', 't', 'w'])).toBe('2 * a * cos(t * w) * exp(-t)');
     const three = rows(([a, b, c]) => (Math.sin(a) * (1 - Math.cos(b / c))) / Math.exp(b), 3, 0.3, 3);
-    expect(read(productFit(three, 0, dictionary(units, three.x, 128)), three, ['a', 'b', 'c'])).toBe('2 * sin(b / (2 * c))^2 * sin(a) * exp(-b)');
+    expect(read(productFits(three, 0, dictionary(units, three.x, 128))[0], three, ['a', 'b', 'c'])).toBe('2 * sin(b / (2 * c))^2 * sin(a) * exp(-b)');
     const sum = rows(([a, t, w]) => Math.exp(-t) + Math.cos(w * t) + a, 3, 0.2, 3);
-    expect(productFit(sum, 0, dictionary(units, sum.x, 128))).toBeNull();
+    expect(productFits(sum, 0, dictionary(units, sum.x, 128))).toEqual([]);
+  });
+
+  it('offers each chosen argument at its other scales too, where the product may read shorter', () => {
+    const units = [[1, 0], [0, 1], [1, 1]].flatMap((e) => [1, 2].map((c) => ({ exponents: e, weight: [0, c] as [number, number] })));
+    const r = rows(([a, b]) => a * Math.sin(2 * b) ** 2, 2, 0.2, 3);
+    const texts = productFits(r, 0, dictionary(units, r.x, 128)).map((layers) => readFormula(layers, ['a', 'b'], r)).filter((f) => f.train.exact).map((f) => f.text);
+    expect(texts).toContain('a * sin(2 * b)^2');
+    expect(texts.length).toBeGreaterThan(1);
   });
 });
