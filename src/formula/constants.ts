@@ -1,6 +1,6 @@
 /**
  * Exact recognition of a fitted constant: a small rational, a rational
- * times pi^k, the square root of a rational (times pi^k, or of a rational
+ * times pi^k (k from -3 to 3), the square root of a rational (times pi^k, or of a rational
  * times pi), so that 0.0795775 prints as 1/(4*pi). A form is only proposed here; the caller accepts it
  * only if the formula that carries it still fits the data at rounding level.
  */
@@ -16,7 +16,7 @@ export interface ExactConstant {
 
 const MAX_DENOMINATOR = 120;
 const MAX_NUMERATOR = 100000;
-const PI_POWERS = [0, 1, -1, 2, -2];
+const PI_POWERS = [0, 1, -1, 2, -2, 3, -3];
 
 /**
  * Candidate exact forms of c within the absolute tolerance, simplest first.

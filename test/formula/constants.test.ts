@@ -17,6 +17,9 @@ describe('exact recognition of a fitted constant', () => {
     expect(tight(2 * Math.PI)).toBe('2 * pi');
     expect(tight(3 / (8 * Math.PI))).toBe('3 / (8 * pi)');
     expect(tight(Math.PI ** 2 / 6)).toBe('pi^2 / 6');
+    // (2 pi)^3 in densities of states, pi^3 beside a Bose integral.
+    expect(tight(1 / (8 * Math.PI ** 3))).toBe('1 / (8 * pi^3)');
+    expect(tight(Math.PI ** 3 / 15)).toBe('pi^3 / 15');
   });
 
   it('finds square roots of rationals', () => {

@@ -89,4 +89,9 @@ describe('pooling in log space', () => {
     expect(texts).toContain('a * sin(2 * b)^2');
     expect(texts.length).toBeGreaterThan(1);
   });
+
+  it('prints a constant with pi^3 in its exact form', () => {
+    const r = rows(([a, b]) => a ** 3 / (8 * Math.PI ** 3 * (Math.exp(a / b) - 1)), 2);
+    expect(read(logPool(block([1, -1], 1), r), r, ['a', 'b'])).toBe('a^3 / (8 * pi^3 * (exp(a / b) - 1))');
+  });
 });
