@@ -56,7 +56,8 @@ export function rankedArguments(kind: 'exp' | 'turn', x: number[][], y: number[]
   const logged = kind === 'turn' ? y.every((v) => v !== 0) : y.every((v) => v > 0) || y.every((v) => v < 0);
   const logY = y.map((v) => Math.log(Math.abs(v)));
   const logs = logsOf(x);
-  for (const e of signedMonomials(D, MOST_FACTORS)) {
+  // Each argument costs a least-squares fit of D + 4 columns, in time as their square.
+  for (const e of signedMonomials(D, factorsWithin(D, Math.floor(RANKING_WORK / (D + 4) ** 2)))) {
     const u = x.map((row) => monomials([e], row)[0]);
     for (const [c] of kind === 'exp' ? EXP_SCALES : TURN_SCALES) {
       const cu = u.map((v) => c * v);
@@ -90,8 +91,7 @@ function usable(cu: number[]): boolean {
 export function argumentDictionary(x: number[][], n: number): Dictionary {
   const head = x.slice(0, n);
   const D = x[0]?.length ?? 0;
-  let most = MOST_FACTORS;
-  while (most > 1 && signedMonomials(D, most).length * (EXP_SCALES.length + TURN_SCALES.length) > MOST_UNITS) most--;
+  const most = factorsWithin(D, Math.floor(MOST_UNITS / (EXP_SCALES.length + TURN_SCALES.length)));
   const units: ArgumentUnit[] = [];
   for (const e of signedMonomials(D, most)) {
     const u = head.map((row) => monomials([e], row)[0]);
@@ -103,6 +103,30 @@ export function argumentDictionary(x: number[][], n: number): Dictionary {
 
 /** Largest dictionary: 7 inputs with up to five in an argument give 7245 units of three columns each. */
 const MOST_UNITS = 8000;
+
+/**
+ * Arguments times squared least-squares columns the ranking may cost: 7
+ * inputs give 805 arguments of up to five factors, fits of 11 columns. Wide
+ * inputs keep fewer factors (none from 44 inputs on): with five, 8 inputs
+ * took 19 s and 10 inputs 80 s on 1000 rows.
+ */
+const RANKING_WORK = 100000;
+
+/** The most non-zero exponents (0 to MOST_FACTORS) that keep the signed monomials of D inputs within `limit`, counted without listing them. */
+export function factorsWithin(D: number, limit: number): number {
+  const count = (k: number) => {
+    let total = 0;
+    let choose = 1;
+    for (let j = 1; j <= k; j++) {
+      choose = (choose * (D - j + 1)) / j;
+      total += choose * 2 ** (j - 1);
+    }
+    return total;
+  };
+  let most = MOST_FACTORS;
+  while (most > 0 && count(most) > limit) most--;
+  return most;
+}
 
 /** Exponent vectors over {-1, 0, 1} with 1 to `most` non-zero entries, the first of them +1 (the sign goes with the scale). */
 function signedMonomials(D: number, most: number): number[][] {

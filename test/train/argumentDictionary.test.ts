@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argumentDictionary } from '../../src/train/rankedArguments.ts';
+import { argumentDictionary, factorsWithin, rankedArguments } from '../../src/train/rankedArguments.ts';
 import { Random } from '../../src/util/random.ts';
 
 describe('the dictionary of arguments a product is chosen from', () => {
@@ -21,5 +21,19 @@ describe('the dictionary of arguments a product is chosen from', () => {
     const d = argumentDictionary(x, 10);
     expect(d.units.length).toBeLessThanOrEqual(8000);
     expect(Math.max(...d.units.map((u) => u.exponents.filter((e) => e !== 0).length))).toBeLessThan(5);
+  });
+
+  it('counts the signed monomials within a limit without listing them, down to none', () => {
+    // 7 inputs: 7 + 21*2 + 35*4 + 35*8 + 21*16 = 805 monomials of up to five factors.
+    expect(factorsWithin(7, 805)).toBe(5);
+    expect(factorsWithin(7, 804)).toBe(4);
+    expect(factorsWithin(1000, 999)).toBe(0);
+  });
+
+  it('ranks no arguments of very wide inputs, where each fit would cost more than the search', () => {
+    const rng = new Random(4);
+    const x = Array.from({ length: 200 }, () => Array.from({ length: 60 }, () => rng.between(1, 2)));
+    expect(rankedArguments('exp', x, x.map((r) => Math.exp(r[0])), 8)).toEqual([]);
+    expect(argumentDictionary(x, 64).units.every((u) => u.exponents.filter((e) => e !== 0).length === 1)).toBe(true);
   });
 });
