@@ -33,7 +33,7 @@ export function logPool(block: SnappedLayer[], rows: Rows, k = 0): SnappedLayer[
   const y = rows.y.map((t) => t[k]);
   if (!y.every((v) => v !== 0 && Number.isFinite(v))) return null;
   const D = rows.x[0]?.length ?? 0;
-  let kinds = last.weights.map((_, u) => kindOf([last.imag?.[u] ?? []]));
+  let kinds = last.weights.map((_, u) => kindOf(last.imag?.[u] ?? []));
   const features = augment(block, rows.x);
   const values = kinds.flatMap((kind, u) => factorValues(kind, features.map((row) => row[D + u]), features.map((row) => row[D + K + u])));
   const fit = logLinearFit(logsOf(rows.x), y.map((v) => Math.log(Math.abs(v))), values);
@@ -122,8 +122,9 @@ export function productFits(rows: Rows, k: number, dict: Dictionary): SnappedLay
 /** Arguments a product may have: I0 (sin(a/2) sin(n d/2)/(a/2 sin(d/2)))^2 has three. */
 const MOST_UNITS = 3;
 
-function kindOf(imag: number[][]): 'exp' | 'turn' {
-  return imag.some((row) => row.some((w) => w !== 0)) ? 'turn' : 'exp';
+/** A unit's kind from its imaginary weights: any non-zero one makes it a turn. */
+function kindOf(imag: number[]): 'exp' | 'turn' {
+  return imag.some((w) => w !== 0) ? 'turn' : 'exp';
 }
 
 /** A frozen block of K units, unit u exp(w_u u_u): K monomials, then K exponentials each reading its own. */
