@@ -30,10 +30,11 @@ export async function openPage(url: string, expression: string, size = { width: 
     CHROMIUM,
     [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--hide-scrollbars',
+      '--disable-component-update', '--disable-sync', '--disable-breakpad', '--disable-crash-reporter', `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--hide-scrollbars',
       `--window-size=${size.width},${size.height}`, 'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+    // Its own process group, so its helper processes go with it at the end.
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
   );
   const cdp = new Cdp(child);
   try {
@@ -70,10 +71,27 @@ export async function openPage(url: string, expression: string, size = { width: 
     const { data } = await page('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true });
     return { problems, log, screenshot: Buffer.from(data, 'base64'), value: result.value };
   } finally {
-    child.kill();
-    await new Promise((r) => child.once('exit', r));
-    // Chromium's helper processes may still be writing the profile for a moment after it exits.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      killGroup(child, 'SIGTERM');
+      await exited;
+    }
+    killGroup(child, 'SIGKILL');
+    // A helper may still be writing the profile for a moment (CI once saw ENOTEMPTY here);
+    // a throwaway directory left in /tmp is not the page's failure.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      /* left for the OS to clean */
+    }
+  }
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    /* the group is already gone */
   }
 }
 
