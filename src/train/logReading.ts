@@ -6,7 +6,8 @@ import { blockKey, splitFeatures } from '../formula/features.ts';
 import { argumentDictionary } from './rankedArguments.ts';
 import { screen } from './screen.ts';
 import type { Stage } from './stageSetup.ts';
-import { found, type CandidateSink } from './stage.ts';
+import type { CandidateSink } from './stage.ts';
+import { found } from './found.ts';
 
 /**
  * The frozen features of a stage, each block read once in log space (see

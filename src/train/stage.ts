@@ -13,6 +13,7 @@ import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
 import { SharedTraining, type SharedStep, type ShareRunner } from './shares.ts';
 import { readRestart } from './restartReading.ts';
 import { outputOnly } from './snapshot.ts';
+import { found } from './found.ts';
 import type { ProgressEvent, StageDescription, StageEvent } from './events.ts';
 
 /**
@@ -239,9 +240,6 @@ function poolRestarts(stage: Stage, reading: SnapReading, step: number, sink: Ca
   });
 }
 
-export function found(stage: Stage, layers: SnappedLayer[], extractor: Extractor, s: { error: number; passed: boolean }, step: number, restart: number): Found {
-  return { layers, extractor, screened: s.passed, error: s.error, stage: stage.job.description.index, step, restart };
-}
 
 /** What the progress events count, over the stage so far. */
 interface Tally {
