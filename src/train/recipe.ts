@@ -37,6 +37,8 @@ export interface StageSpec {
    * ranked monomial u per restart (see rankedArguments.ts).
    */
   hypotheses?: 'arguments' | 'turns' | 'exponentials' | 'phases';
+  /** At its first snap the stage also reads sums over the cosine and sine of one argument, for y and its powers (see sumReading.ts). */
+  readsSums?: boolean;
 }
 
 /** What a kind of stage trains, and how one restart's snapshot is read. */

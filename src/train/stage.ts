@@ -8,6 +8,7 @@ import type { TargetTransform } from './transform.ts';
 import { poolNetworks, poolsMonomials } from './pooling.ts';
 import { refineScale } from '../formula/refine.ts';
 import { poolLogs } from './logReading.ts';
+import { readTurnSums } from './sumReading.ts';
 import type { StageSpec } from './recipe.ts';
 import { buildStage, disposeStage, type Stage } from './stageSetup.ts';
 import { SharedTraining, type SharedStep, type ShareRunner } from './shares.ts';
@@ -155,6 +156,7 @@ export async function runStage(job: StageJob, sink: StageSink, runner?: ShareRun
         tally.settled = reading.settled.reduce((a, b) => a + b, 0) / reading.settled.length;
         tally.exact = readRestarts(stage, reading, snap, sink, bases);
         if (res.step === job.spec.snapEvery && FROZEN.has(job.spec.hypotheses ?? '')) poolLogs(stage, reading, res.step, sink);
+        if (res.step === job.spec.snapEvery && job.spec.readsSums) readTurnSums(stage, res.step, sink);
         if (res.step % POOL_EVERY === 0 && poolsMonomials(stage.net) && job.outputs.some((o) => !sink.solved(o))) poolRestarts(stage, reading, res.step, sink, res.mse);
       }
       if (atSnap || res.step % 10 === 0) sink.emit(progress(job, res, tally));

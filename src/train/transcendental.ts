@@ -53,7 +53,7 @@ export function transcendentalStages(inputs: number, outputs: number, base: Omit
   // Cheapest first: a logarithm block is one unit wide, a frozen block trains nothing; the trained m -> e blocks are the dearest.
   return [
     l(`4:m ${outputs}:a`, targetFunction('log')),
-    trig(medium, `m ${outputs}:a`),
+    { ...trig(medium, `m ${outputs}:a`), readsSums: true },
     exp(medium, `m ${outputs}:a`, power(-1)),
     exp(small, `m ${outputs}:a`),
     phase(medium, `m ${outputs}:a`),
