@@ -98,9 +98,9 @@ export interface Elimination {
  * of them, then drop the columns that contribute least (half of them at a
  * time while that works, then fewer, then each remaining one in turn) as
  * long as the fit stays within `tol`. Null when even the whole set does not
- * fit y to 1e-6, or the sparse fit misses `tol`.
+ * fit y to `start` (1e-6 unless given), or the sparse fit misses `tol`.
  */
-export function eliminateByHalves(features: number[][], y: number[], tol: number): Elimination | null {
+export function eliminateByHalves(features: number[][], y: number[], tol: number, start = POOL_START): Elimination | null {
   const n = y.length;
   let live = features.map((_, j) => j).filter((j) => features[j].every(Number.isFinite) && features[j].some((v) => v !== 0));
   if (live.length >= n) live = live.slice(0, n - 1);
@@ -123,7 +123,7 @@ export function eliminateByHalves(features: number[][], y: number[], tol: number
   };
   let cur = solve(live);
   // A large pool is ill-conditioned: its fit may miss `tol` until the redundant terms are gone.
-  if (!cur || !(cur.residual <= POOL_START)) return null;
+  if (!cur || !(cur.residual <= start)) return null;
   // A drop is kept while the fit stays exact, or, before it is, no worse than twice what it was.
   const fine = (next: typeof cur) => next !== null && next.residual <= Math.max(tol, 2 * cur!.residual);
   let chunk = Math.floor(cur.cols.length / 2);

@@ -1,6 +1,7 @@
 import type { Rows } from '../data/rows.ts';
 import { powerLaw } from '../formula/powerLaw.ts';
 import { rowsNeeded, turnDictionary, turnSumNetwork, turnSums } from '../formula/turnSums.ts';
+import { EXACT_SUM } from '../formula/spanPick.ts';
 import { resolveTransform, transformApplies, type TransformSpec } from './transform.ts';
 import { StageTarget } from './target.ts';
 import { screen } from './screen.ts';
@@ -32,8 +33,9 @@ export function readTurnSums(stage: Stage, step: number, sink: CandidateSink): v
       const t = resolveTransform(spec, dominant);
       if (!t || !transformApplies(t, y, all.x)) continue;
       const target = new StageTarget(o, t, all.y[0][o] < 0, null, all);
-      const Y = target.transformed(head).y.map((v) => v[0]);
-      for (const sum of turnSums(dict, Y)) {
+      const t2 = target.transformed(head);
+      const Y = t2.y.map((v) => v[0]);
+      for (const sum of turnSums(dict, Y, tolerance(Y, t2.precision.map((p) => p[0])))) {
         const own = target.readBack(turnSumNetwork(sum));
         const s = screen(own, stage.own[k].sample, stage.own[k].all);
         sink.offer(o, found(stage, own, 'pool', s, step, -1));
@@ -41,6 +43,14 @@ export function readTurnSums(stage: Stage, step: number, sink: CandidateSink): v
       }
     }
   });
+}
+
+/** The residual, relative to Y's spread, that the data's digits allow: ten times their RMS precision, and never under the float64 floor. */
+function tolerance(Y: number[], precision: number[]): number {
+  const mean = Y.reduce((a, b) => a + b, 0) / Y.length;
+  const spread = Math.sqrt(Y.reduce((a, v) => a + (v - mean) ** 2, 0));
+  const noise = Math.sqrt(precision.reduce((a, p) => a + (Number.isFinite(p) ? p * p : 0), 0));
+  return spread > 0 ? Math.max(EXACT_SUM, (10 * noise) / spread) : EXACT_SUM;
 }
 
 /** What is fitted, in this order: y, its square (the law of cosines), its inverse, and the inverse and inverse square over the dominant monomial (a term's factors are then fewer: the dictionary's have two at most). */

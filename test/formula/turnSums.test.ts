@@ -40,6 +40,14 @@ describe('sums over the cosine and sine of one argument', () => {
     expect(f.text).toBe('a^2 - 2 * a * c * cos(t1 - t2) + c^2');
   });
 
+  it('reads a sum from data of six digits once the tolerance allows for them, and not at the float64 floor', () => {
+    const r = rows(([a, c, t]) => Number((a * c * Math.cos(t) - c * c).toPrecision(6)), 3);
+    const dict = turnDictionary(r.x);
+    expect(turnSums(dict, ys(r))).toEqual([]);
+    const [best] = turnSums(dict, ys(r), 1e-5);
+    expect(best.terms.map((t) => `${t.exponents.join(',')}:${t.cos}${t.sin}`).sort()).toEqual(['0,2,0:00', '1,1,0:10']);
+  });
+
   it('reads the square root of a sum through the inverse of y^2', () => {
     const law = ([a, c, t1, t2]: number[]) => Math.sqrt(a * a + c * c + 2 * a * c * Math.cos(t1 + t2));
     const r = rows(law, 4);
