@@ -35,10 +35,9 @@ export const MOST_TERMS = 3;
 
 /**
  * Residual, relative to the spread of Y, under which a pick counts as exact
- * at the least (the caller widens it to the data's precision): an exact
- * pick leaves about 1e-15 in float64, a wrong one 1e-1 of what is off the
- * span, which for a quotient is itself 1e-7 of Y (the plain columns and Y
- * times them make a close Pade-like fit). The float64 screen is the verdict.
+ * at the least (the caller widens it to the data's precision): in float64
+ * an exact pick leaves about 1e-15, a wrong one about 1e-1 of what is off
+ * the span. The float64 screen is the verdict.
  */
 export const EXACT_SUM = 1e-9;
 
@@ -165,7 +164,7 @@ export function orthonormalBasis(columns: Float64Array[]): Float64Array[] {
 }
 
 /** v less its projection on the orthonormal basis, in place (twice over: once loses the orthogonality an exact residual needs). */
-export function project(v: Float64Array, basis: Float64Array[]): Float64Array {
+function project(v: Float64Array, basis: Float64Array[]): Float64Array {
   const n = v.length;
   for (let pass = 0; pass < 2; pass++) {
     for (const b of basis) {

@@ -33,9 +33,9 @@ export function readTurnSums(stage: Stage, step: number, sink: CandidateSink): v
       const t = resolveTransform(spec, dominant);
       if (!t || !transformApplies(t, y, all.x)) continue;
       const target = new StageTarget(o, t, all.y[0][o] < 0, null, all);
-      const t2 = target.transformed(head);
-      const Y = t2.y.map((v) => v[0]);
-      for (const sum of turnSums(dict, Y, tolerance(Y, t2.precision.map((p) => p[0])))) {
+      const rowsY = target.transformed(head);
+      const Y = rowsY.y.map((v) => v[0]);
+      for (const sum of turnSums(dict, Y, tolerance(Y, rowsY.precision.map((p) => p[0])))) {
         const own = target.readBack(turnSumNetwork(sum));
         const s = screen(own, stage.own[k].sample, stage.own[k].all);
         sink.offer(o, found(stage, own, 'pool', s, step, -1));
