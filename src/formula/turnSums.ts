@@ -40,7 +40,7 @@ export interface TurnSum {
 }
 
 /** Powers (cos, sin) of the argument's features a term may carry, the plain monomial first: sin^2 is 1 - cos^2, cos sin half sin(2u). */
-export const FEATURES: ReadonlyArray<[number, number]> = [
+const FEATURES: ReadonlyArray<[number, number]> = [
   [0, 0],
   [1, 0],
   [0, 1],
@@ -82,22 +82,15 @@ export function smallMonomials(D: number, most: number): number[][] {
   return out;
 }
 
-/** How many factors a monomial of the dictionary may have: three up to four inputs, else two (the columns grow as D^k). */
-export function mostFactors(D: number): number {
-  return 2;
-}
+/** Factors a monomial of the dictionary may have, at most: the columns grow as D^k, and a term over the dominant monomial needs fewer. */
+const MOST_FACTORS = 2;
 
 /**
  * The exact sums of Y over one argument's columns of the dictionary (on
- * its rows), fewest terms first, at most one per argument; [] when none is exact, or when Y is a
- * sum of plain monomials (the algebraic stages' business).
- *
- * Greedy picks over all columns at once go astray where monomials are
- * nearly collinear: a^2 + c^2 - 2 a c cos u first reads as a multiple of
- * a c. So the plain monomials are taken off first: Y and the argument's
- * columns are projected off their span, where only the terms with cos u
- * and sin u are left to pick, and the plain part that remains is an exact
- * polynomial, made sparse by elimination (sparse.ts).
+ * its rows), fewest terms first, at most one per argument, each found by
+ * spanPick.ts; [] when none is exact, or when Y is a sum of plain
+ * monomials (the algebraic stages' business). `tolerance`: see
+ * sparseOverSpan.
  */
 export function turnSums(dict: TurnDictionary | null, Y: number[], tolerance?: number): TurnSum[] {
   if (!dict || Y.length !== dict.n || !Y.every(Number.isFinite)) return [];
@@ -114,7 +107,7 @@ export function turnSums(dict: TurnDictionary | null, Y: number[], tolerance?: n
 }
 
 /** The powers of cos u and sin u of feature f. */
-export function featureOf(f: number): { cos: number; sin: number } {
+function featureOf(f: number): { cos: number; sin: number } {
   return { cos: FEATURES[f][0], sin: FEATURES[f][1] };
 }
 
@@ -133,7 +126,7 @@ export function turnDictionary(x: number[][], args: TurnArgument[] = turnArgumen
   const n = x.length;
   const D = x[0]?.length ?? 0;
   if (!D || D > MOST_INPUTS || n < rowsNeeded(D)) return null;
-  const mono = smallMonomials(D, mostFactors(D));
+  const mono = smallMonomials(D, MOST_FACTORS);
   const plain = mono.map((e) => Float64Array.from(x, (row) => monomials([e], row)[0]));
   if (!plain.every((c) => c.every(Number.isFinite))) return null;
   const span = orthonormalBasis(plain);
@@ -147,7 +140,7 @@ export function turnDictionary(x: number[][], args: TurnArgument[] = turnArgumen
 }
 
 /** An argument's columns on the rows x, column k the plain column k % M times feature 1 + floor(k / M), and their squared norms; null where the argument is not finite. */
-export function argumentColumns(x: number[][], argument: TurnArgument, plain: Float64Array[]): { cols: Float64Array; norms: Float64Array } | null {
+function argumentColumns(x: number[][], argument: TurnArgument, plain: Float64Array[]): { cols: Float64Array; norms: Float64Array } | null {
   const n = x.length;
   const M = plain.length;
   const u = x.map((row) => monomials(argument.monomials, row).reduce((s, v, k) => s + argument.signs[k] * v, 0));
@@ -177,7 +170,7 @@ export const MOST_INPUTS = 5;
 
 /** Rows turnSums needs for D inputs: more than the plain monomials, by a margin that tells an exact fit from a lucky one. */
 export function rowsNeeded(D: number): number {
-  return smallMonomials(D, mostFactors(D)).length + 48;
+  return smallMonomials(D, MOST_FACTORS).length + 48;
 }
 
 /** The network of a sum for Y: a frozen block giving cos u and sin u, then an m -> a tail over [x; cos u; sin u]. */
