@@ -165,7 +165,7 @@ function argumentColumns(x: number[][], argument: TurnArgument, plain: Float64Ar
   return { cols, norms };
 }
 
-/** Inputs the dictionary takes at most: its columns and their passes grow as D^4 (six inputs took 3.5 s to build on this machine, five 1.2 s). */
+/** Inputs the dictionary takes at most: its columns and their passes grow as D^4 (six inputs took 3.8 s to build on this machine, five 1.3 s, with a benchmark beside them). */
 export const MOST_INPUTS = 5;
 
 /** Rows turnSums needs for D inputs: more than the plain monomials, by a margin that tells an exact fit from a lucky one. */
